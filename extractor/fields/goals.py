@@ -1,0 +1,85 @@
+"""Goals: clauses led by the genre's purpose words, with the lead-in words cut.
+
+"bertujuan untuk X", "Maksud dan tujuan kegiatan ini adalah untuk X", "mengusung tema X",
+"rakor ini diharapkan X", "hasil dari rakor: X", "disepakati X"; a goal inside a quote ends at the
+closing quote; an enumerated list gives one goal per item.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spacy.tokens import Doc
+
+from extractor.data import alternation, load_toml
+from extractor.fields import FieldResult
+from extractor.scoring import normalise, token_f1
+
+QUOTES = "\"“”"
+MIN_WORDS = 3
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    table = load_toml("patterns.toml")["goals"]
+    lead = re.compile(r"(?:" + "|".join(f"(?:{p})" for p in table["lead_ins"]) + r")", re.I)
+    stop = re.compile(rf",?\s*[{QUOTES}]?\s*,?\s*(?:{alternation(table['stops'])})\b", re.I)
+    return lead, stop
+
+
+def _clause_end(text: str, start: int, in_quote: bool) -> int:
+    """End of the goal clause: sentence end, closing quote, or a speech verb."""
+    _, stop = _patterns()
+    end = len(text)
+    for m in re.finditer(r"\.(?=\s|$)|\n|[;]", text[start:]):
+        if not re.search(r"\b(?:No|Jl|Kab|Kec|Prov|H|Dr|Drs|dll|dsb|s\.d)$", text[start:start + m.start()]):
+            end = start + m.start()
+            break
+    if in_quote:
+        q = re.search(rf"[{QUOTES}]", text[start:end])
+        if q:
+            end = start + q.start()
+    s = stop.search(text, start, end)
+    if s:
+        end = s.start()
+    return end
+
+
+def _split_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """An enumerated list ("1) ... 2) ...", "pertama ..., kedua ...") gives one span per item."""
+    segment = text[start:end]
+    marks = list(re.finditer(r"(?:^|\s)(?:\d+[.)]|[a-e][.)]|pertama|kedua|ketiga|keempat|kelima),?\s+", segment, re.I))
+    if len(marks) < 2:
+        return [(start, end)]
+    bounds = [m.end() for m in marks] + [len(segment)]
+    starts = [m.start() for m in marks[1:]] + [len(segment)]
+    return [(start + bounds[i], start + starts[i]) for i in range(len(marks))]
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in " ,:;-–" + QUOTES:
+        start += 1
+    while end > start and text[end - 1] in " ,.:;-–" + QUOTES:
+        end -= 1
+    return start, end
+
+
+def extract_goals(doc: Doc) -> FieldResult:
+    text, body = doc.text, doc._.body_start
+    lead, _ = _patterns()
+    goals: list[str] = []
+    evidence: list[tuple[int, int]] = []
+    for m in lead.finditer(text, body):
+        before = text[max(0, m.start() - 300):m.start()]
+        in_quote = before.count("“") > before.count("”") or before.count('"') % 2 == 1
+        for s, e in _split_items(text, m.end(), _clause_end(text, m.end(), in_quote)):
+            s, e = _trim(text, s, e)
+            value = text[s:e]
+            if len(value.split()) < MIN_WORDS:
+                continue
+            norm = normalise(value)
+            if any(token_f1(norm, normalise(g)) >= 0.8 for g in goals):
+                continue
+            goals.append(value)
+            evidence.append((s, e))
+    return FieldResult(goals, evidence, 0.6 if goals else 0.0)

@@ -1,0 +1,83 @@
+"""Host: the organiser, as the subject of "menggelar/mengadakan ... rapat", or "digelar oleh X",
+or the institution of the official who chaired it ("dipimpin oleh Kapolres X" -> "Polres X").
+
+"X melalui Y" and "X bersama Y" give X; the fullest mention is returned ("Kepolisian Daerah
+Kalimantan Tengah (Polda Kalteng)" rather than "Polda Kalteng").
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spacy.tokens import Doc
+
+from extractor import gazetteer
+from extractor.data import alternation, load_toml
+from extractor.fields import FieldResult
+from extractor.fields.text import sentences
+
+DATELINE = re.compile(r"^[A-Za-z .,'’/()-]{2,60}?\s*[–—-]{1,2}\s*(?=[A-Z\"“])")
+SUBJECT_CUT = re.compile(r"\s+(?:melalui|bersama|bersama-sama|dan|beserta|didampingi|yang|kembali|akan|telah|sudah|pun|hari ini|secara)\b.*$|,.*$", re.I)
+ACTIVE_VERBS = ["menggelar", "mengadakan", "menyelenggarakan", "melaksanakan", "memfasilitasi", "melakukan", "menerima"]
+PASSIVE = re.compile(
+    r"\b(?:digelar|diselenggarakan|diadakan|dilaksanakan|diinisiasi|difasilitasi|diprakarsai)\s+oleh\s+(?P<x>[A-Z][^,.;\n]{2,120})"
+)
+CHAIRED = re.compile(r"\b(?:dipimpin|dibuka)\s+(?:langsung\s+)?(?:oleh\s+)?(?P<x>[A-Z][^,.;\n]{2,120})")
+
+
+@lru_cache(maxsize=1)
+def _active() -> re.Pattern[str]:
+    nouns = alternation(load_toml("patterns.toml")["meeting"]["nouns"])
+    return re.compile(
+        rf"\s+(?:(?:kembali|akan|telah|sudah|pun|turut)\s+)*(?P<verb>{alternation(ACTIVE_VERBS)})\s+(?:\w+\s+){{0,3}}?(?:{nouns})\b",
+        re.I,
+    )
+
+
+def _fullest(text: str, host: str) -> str:
+    """The fullest mention of an institution: "Full Name (ABBR)" when the text has one for it."""
+    m = re.search(r"((?:[A-Z][\w.'’/-]*|dan|dan\s|&)(?:\s+(?:[A-Z][\w.'’/-]*|dan|&))*)\s+\(" + re.escape(host.split()[0]), text)
+    if m and len(host.split()) <= 6:
+        paren_end = text.find(")", m.end())
+        tail = text[paren_end + 1:paren_end + 80] if paren_end != -1 else ""
+        rest = " ".join(host.split()[1:])
+        full = f"{m.group(1)} ({text[m.end() - len(host.split()[0]):paren_end]})"
+        if rest and tail.strip().startswith(rest):
+            full += " " + rest
+        return full
+    return host
+
+
+def _institution_of(subject: str) -> str | None:
+    """The subject as an institution, or the institution its role makes plain."""
+    subject = subject.strip(" ,.")
+    if re.match(rf"(?:{gazetteer.role_pattern()})\b", subject, re.I):
+        return gazetteer.role_institution(subject)
+    if re.search(rf"\b(?:{gazetteer.institution_pattern()})\b", subject, re.I):
+        return subject
+    return None
+
+
+def extract_host(doc: Doc) -> FieldResult:
+    text, body = doc.text, doc._.body_start
+    active = _active()
+    for s, e in sentences(text, body):
+        sentence = text[s:e]
+        lead = DATELINE.match(sentence)
+        offset = s + (lead.end() if lead else 0)
+        m = active.search(text, offset, e)
+        if not m or m.start() - offset > 200:
+            continue
+        subject = SUBJECT_CUT.sub("", text[offset:m.start()])
+        host = _institution_of(subject)
+        if host:
+            full = _fullest(text, host) if host == subject.strip(" ,.") else host
+            return FieldResult(full, [(offset, offset + len(subject))], 0.85)
+    for pattern, confidence in ((PASSIVE, 0.8), (CHAIRED, 0.6)):
+        m = pattern.search(text, body)
+        if m:
+            subject = SUBJECT_CUT.sub("", m.group("x"))
+            host = _institution_of(subject)
+            if host:
+                return FieldResult(_fullest(text, host), [(m.start("x"), m.start("x") + len(subject))], confidence)
+    return FieldResult()

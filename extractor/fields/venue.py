@@ -1,0 +1,94 @@
+"""Venue: the named place after "di"/"bertempat di", from a venue head word to the end of its name.
+
+A name runs over capitalised words, numbers and the lower-case words of room names ("lantai 2")
+and continues over ", Jalan ..."/", Kompleks ..." that locate it. A purely online meeting gives
+its medium as written ("virtual melalui aplikasi Zoom Meeting").
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spacy.tokens import Doc
+
+from extractor.data import alternation, load_toml
+from extractor.fields import FieldResult
+from extractor.fields.text import sentence_bounds
+
+ROOM_WORDS = {"lantai", "lt", "utama", "rapat", "pertemuan", "kerja", "indoor", "outdoor", "serbaguna", "serba", "guna",
+              "no", "nomor", "jalan", "jl", "kompleks", "komplek", "kantor", "gedung", "ruang", "aula", "lapangan", "hotel"}
+CONTINUATIONS = re.compile(r",\s+(?=(?:Jalan|Jl\.?|Jln\.?|Kompleks|Komplek|Kawasan|Lantai|Lt\.|Gedung|Kantor|Hotel)\b)")
+WORD = re.compile(r"[\w./&'’()-]+")
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    table = load_toml("patterns.toml")["venue"]
+    heads = alternation(table["heads"])
+    physical = re.compile(
+        rf"(?:\b(?:bertempat|berlangsung|dilaksanakan|digelar|diadakan|diselenggarakan)\s+)?\bdi\s+(?=(?:{heads})\b)",
+        re.I,
+    )
+    online = alternation(table["online"])
+    medium = re.compile(
+        rf"\bsecara\s+(?P<v>(?:{online})(?:\s+(?:melalui|via|menggunakan)\s+(?:aplikasi\s+|media\s+)?[\w ]+?)?)(?=[,.;\n]|\s+(?:yang|dan|dengan|pada|dari)\b)",
+        re.I,
+    )
+    return physical, medium
+
+
+def _name_end(text: str, start: int) -> int:
+    """End of a venue name that starts at `start`."""
+    stops = set(load_toml("patterns.toml")["venue"]["stops"])
+    pos, end, first = start, start, True
+    while pos < len(text):
+        cont = CONTINUATIONS.match(text, pos)
+        if cont:
+            pos = cont.end()
+            continue
+        m = WORD.match(text, pos)
+        if not m:
+            break
+        word = m.group().rstrip(".,)")
+        lower = word.lower().rstrip(".")
+        if not word or (lower in stops and not first):
+            break
+        if not (first or word[0].isupper() or word[0].isdigit() or lower in ROOM_WORDS or "/" in word):
+            break
+        first = False
+        end = m.start() + len(m.group().rstrip(",)"))
+        if m.group().endswith(",") or text[m.end():m.end() + 1] in {",", ";", "\n"}:
+            pos = m.end()
+            if not CONTINUATIONS.match(text, pos if text[pos - 1] != "," else pos - 1):
+                break
+            continue
+        nxt = re.match(r"[ \t]+", text[m.end():])
+        if not nxt:
+            break
+        pos = m.end() + nxt.end()
+    value = text[start:end].rstrip(" .")
+    return start + len(value)
+
+
+def extract_venue(doc: Doc) -> FieldResult:
+    text, body = doc.text, doc._.body_start
+    physical, medium = _patterns()
+    cues = load_toml("patterns.toml")["dates"]["meeting_cues"]
+    best: tuple[float, int, int] | None = None
+    for m in physical.finditer(text, body):
+        end = _name_end(text, m.end())
+        if end - m.end() < 4:
+            continue
+        s, e = sentence_bounds(text, m.start(), end)
+        sentence = text[s:e].lower()
+        score = 2.0 if m.group().lower().startswith(("bertempat", "berlangsung", "dilaksanakan", "digelar", "diadakan")) else 1.0
+        score += 1.5 * any(c in sentence for c in cues)
+        score -= 1.0 * (m.start() - body) / max(len(text) - body, 1)
+        if best is None or score > best[0]:
+            best = (score, m.end(), end)
+    if best:
+        return FieldResult(text[best[1]:best[2]], [(best[1], best[2])], round(min(best[0] / 4, 0.95), 2))
+    m = medium.search(text, body)
+    if m:
+        return FieldResult(m.group("v").strip(), [(m.start("v"), m.start("v") + len(m.group("v").strip()))], 0.6)
+    return FieldResult()
