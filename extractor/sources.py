@@ -1,0 +1,160 @@
+"""Inputs -> RawDocuments: files, directories, stdin, JSONL and WARC(.gz) archives.
+
+Every bad input (unreadable, too large, bad JSON line, truncated WARC record) becomes a
+RawDocument with `error` set, so a batch always runs to its end.
+"""
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from fastwarc.warc import ArchiveIterator, WarcRecordType
+
+from extractor.article import RawDocument
+from extractor.clean import decode_html
+
+SUFFIXES = (".html", ".htm", ".txt", ".md", ".jsonl", ".warc", ".warc.gz")
+TEXT_SUFFIXES = (".txt", ".md")
+HTML_TYPES = ("text/html", "application/xhtml+xml")
+HTML_SNIFF = re.compile(rb"<(!doctype\s+html|html|head|body|meta|div|p|article)\b", re.I)
+
+
+def iter_documents(paths: Iterable[str], max_bytes: int = 20_000_000) -> Iterator[RawDocument]:
+    """One RawDocument per page in `paths` (files, directories read recursively in sorted
+    order, or '-' for stdin); inputs larger than `max_bytes` come back as errors."""
+    for name in paths:
+        if name == "-":
+            yield _from_stdin(max_bytes)
+            continue
+        path = Path(name)
+        if path.is_dir():
+            for child in sorted(p for p in path.rglob("*") if p.is_file() and _suffix(p) in SUFFIXES):
+                yield from _from_file(child, max_bytes)
+        else:
+            yield from _from_file(path, max_bytes)
+
+
+def _suffix(path: Path) -> str:
+    name = path.name.lower()
+    return ".warc.gz" if name.endswith(".warc.gz") else path.suffix.lower()
+
+
+def _doc_id(path: Path) -> str:
+    name = path.name
+    return name[: -len(".warc.gz")] if name.lower().endswith(".warc.gz") else path.stem
+
+
+def sniff_kind(head: bytes) -> str:
+    """'html' when the first bytes look like markup, else 'text'."""
+    return "html" if HTML_SNIFF.search(head[:2048]) else "text"
+
+
+def _error(doc_id: str, source: str, reason: str, url: str | None = None) -> RawDocument:
+    return RawDocument(doc_id=doc_id, source=source, content=b"", kind="html", url=url, error=reason)
+
+
+def _from_stdin(max_bytes: int) -> RawDocument:
+    try:
+        data = sys.stdin.buffer.read(max_bytes + 1)
+    except (OSError, ValueError) as exc:
+        return _error("stdin", "-", f"unreadable stdin: {exc}")
+    if len(data) > max_bytes:
+        return _error("stdin", "-", f"input too large (> {max_bytes} bytes)")
+    return RawDocument(doc_id="stdin", source="-", content=data, kind=sniff_kind(data))
+
+
+def _from_file(path: Path, max_bytes: int) -> Iterator[RawDocument]:
+    suffix, doc_id, source = _suffix(path), _doc_id(path), str(path)
+    try:
+        if suffix == ".jsonl":
+            yield from _from_jsonl(path, max_bytes)
+            return
+        if suffix in (".warc", ".warc.gz"):
+            yield from _from_warc(path, max_bytes)
+            return
+        size = path.stat().st_size
+        if size > max_bytes:
+            yield _error(doc_id, source, f"file too large ({size} bytes > {max_bytes})")
+            return
+        data = path.read_bytes()
+    except OSError as exc:
+        yield _error(doc_id, source, f"unreadable file: {exc.strerror or exc}")
+        return
+    if suffix in TEXT_SUFFIXES:
+        kind = "text"
+    elif suffix in (".html", ".htm"):
+        kind = "html"
+    else:
+        kind = sniff_kind(data)
+    yield RawDocument(doc_id=doc_id, source=source, content=data, kind=kind)
+
+
+def _from_jsonl(path: Path, max_bytes: int) -> Iterator[RawDocument]:
+    """One document per line: {id?, url?, html | text, published?}."""
+    source = str(path)
+    with path.open("rb") as handle:
+        for line_no, line in enumerate(handle, 1):
+            if not line.strip():
+                continue
+            fallback_id = f"{path.stem}:{line_no}"
+            if len(line) > max_bytes:
+                yield _error(fallback_id, source, f"line too large ({len(line)} bytes > {max_bytes})")
+                continue
+            yield _jsonl_record(line, fallback_id, source)
+
+
+def _jsonl_record(line: bytes, fallback_id: str, source: str) -> RawDocument:
+    try:
+        record = json.loads(line)
+    except (ValueError, RecursionError) as exc:
+        return _error(fallback_id, source, f"bad JSONL line: {exc}")
+    if not isinstance(record, dict):
+        return _error(fallback_id, source, "bad JSONL line: not an object")
+    doc_id = str(record["id"]) if record.get("id") not in (None, "") else fallback_id
+    url = record.get("url") if isinstance(record.get("url"), str) else None
+    published = record.get("published") if isinstance(record.get("published"), str) else None
+    for key, kind in (("html", "html"), ("text", "text")):
+        if isinstance(record.get(key), str):
+            return RawDocument(doc_id=doc_id, source=source, content=record[key], kind=kind,
+                               url=url, published=published)
+    return _error(doc_id, source, "bad JSONL line: no 'html' or 'text' string", url)
+
+
+def _from_warc(path: Path, max_bytes: int) -> Iterator[RawDocument]:
+    """HTML response records; the body is decoded with the HTTP charset when there is one."""
+    source = str(path)
+    with path.open("rb") as stream:
+        records = ArchiveIterator(stream, record_types=WarcRecordType.response, parse_http=True)
+        while True:
+            try:
+                record = next(records)
+            except StopIteration:
+                return
+            except Exception as exc:  # corrupt archive: report and stop reading it
+                yield _error(f"{_doc_id(path)}:corrupt", source, f"unreadable WARC: {exc}")
+                return
+            yield from _warc_record(record, source, max_bytes)
+
+
+def _warc_record(record, source: str, max_bytes: int) -> Iterator[RawDocument]:
+    doc_id = record.headers.get("WARC-Record-ID") or f"{source}@{record.stream_pos}"
+    url = record.headers.get("WARC-Target-URI")
+    content_type = (record.http_content_type or "").lower()
+    if not content_type.startswith(HTML_TYPES):
+        return
+    if record.content_length > max_bytes:
+        yield _error(doc_id, source, f"record too large ({record.content_length} bytes > {max_bytes})", url)
+        return
+    try:
+        body = record.reader.read()
+    except Exception as exc:
+        yield _error(doc_id, source, f"unreadable WARC record: {exc}", url)
+        return
+    if len(body) < record.content_length:
+        yield _error(doc_id, source, f"truncated WARC record ({len(body)} of {record.content_length} bytes)", url)
+        return
+    content: bytes | str = decode_html(body, record.http_charset) if record.http_charset else body
+    yield RawDocument(doc_id=doc_id, source=source, content=content, kind="html", url=url)
