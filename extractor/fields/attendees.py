@@ -1,10 +1,10 @@
-"""Attendees: officials named with their role, people named with a rank or honorific, and
+"""Attendees: officials named with their role, people named with a rank, honorific or degree, and
 institutions listed without a person.
 
-A mention is ROLE + its unit/region (read with the gazetteers) + optional rank/honorific + NAME +
-optional degrees. "A diwakili (oleh) B" and "B mewakili A" set `represents`; the same person
-named again ("AKBP Rendra") folds into the first entry; an institution already present through
-a person is not listed again.
+A mention is ROLE + its unit/region (read with the gazetteers) + optional title + NAME + optional
+degrees. "A diwakili (oleh) B" and "B mewakili A" set `represents`; "Ketua KPU dan Ketua Bawaslu
+Kabupaten X" gives two roles of X; the same person named again ("AKBP Rendra") folds into the
+first entry; an institution already present through a person is not listed again.
 """
 from __future__ import annotations
 
@@ -15,20 +15,29 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from extractor import gazetteer
+from extractor.data import alternation, load_toml
 from extractor.fields import FieldResult
 from extractor.fields.text import sentences
+from extractor.fields.units import has_tail, is_institution_or_region, role_extent
 from extractor.scoring import normalise
 
-NAME_WORD = r"(?:[A-Z][a-z’'`-]+|[A-Z]{1,2}\.?|[A-Z][a-z]+-[A-Z][a-z]+)"
+NAME_WORD = r"(?:[A-Z][a-z’'`]+(?:-[A-Z]?[a-z]+)?|[A-Z]\.|[A-Z][a-z]?\.?(?=\s[A-Z]))"
+NOMINALISATION = re.compile(r"^(?:pe|ke)\w{3,}an$", re.I)  # Pencegahan, Kewaspadaan: words, not names
+ROMAN = re.compile(r"^[IVXL]+$")
+# Words of sentences that report who took part (institution-only entries are read only there).
+PRESENCE_WORDS = ("hadir|dihadiri|menghadiri|peserta|diikuti|mengikuti|terdiri|unsur|perwakilan|undangan|narasumber|"
+                  "pemateri|melibatkan|menghadirkan|bersama|turut")
+PRESENCE = re.compile(rf"\b(?:{PRESENCE_WORDS})\b", re.I)
+# Sentences in which a named official may be reported taking part or speaking.
 ATTENDANCE = re.compile(
-    r"\b(?:hadir|dihadiri|menghadiri|peserta|diikuti|mengikuti|terdiri|unsur|perwakilan|undangan|narasumber|"
-    r"pemateri|melibatkan|dipimpin|dibuka|memimpin|bersama|didampingi|turut|sambutan|arahan|paparan|memaparkan|"
-    r"menyampaikan|menjelaskan|mengatakan|menegaskan|menambahkan|mengingatkan|menyebut|rapat|rakor)\b",
+    rf"\b(?:{PRESENCE_WORDS}|dipimpin|dibuka|memimpin|didampingi|sambutan|arahan|paparan|memaparkan|menyampaikan|"
+    r"menjelaskan|mengatakan|menegaskan|menambahkan|mengingatkan|menyebut|berharap|meminta|rapat|rakor)\b",
     re.I,
 )
 REPRESENTED_BY = re.compile(r"\s*,?\s*(?:yang\s+)?(?:dalam hal ini\s+)?(?:diwakili|diwakilkan)\s+(?:oleh\s+)?")
 REPRESENTING = re.compile(r"\s*,?\s*(?:yang\s+)?(?:hadir\s+)?(?:mewakili|selaku perwakilan|atas nama)\s+")
-GROUP = re.compile(r"\b(?:para|seluruh|segenap|jajaran)\s+$", re.I)
+GROUP_BEFORE = re.compile(r"\b(?:para|seluruh|segenap|perwakilan)\s+$", re.I)
+COORDINATED = re.compile(r"\s+(?:dan|serta)\s+")
 
 
 @dataclass(slots=True)
@@ -42,108 +51,154 @@ class Mention:
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    role = re.compile(rf"\b(?:{gazetteer.role_pattern()})\b", re.I)
-    title = re.compile(
-        rf"(?:(?:{gazetteer.rank_pattern()})|(?:{gazetteer.honorific_pattern()}))(?=\s)", re.I
-    )
-    institution = re.compile(rf"\b(?:{gazetteer.institution_pattern()})\b")
-    return role, title, institution
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    words = load_toml("patterns.toml")["attendees"]
+    role = re.compile(gazetteer.role_pattern())
+    title = re.compile(gazetteer.title_pattern())
+    institution = re.compile(gazetteer.institution_pattern())
+    election = re.compile(rf"\b(?:{alternation(words['not_attendee_before'])})\s+(?:dan\s+\w+\s+)?$", re.I)
+    return role, title, institution, election
 
 
-def _person_after(text: str, pos: int) -> tuple[int, int, str] | None:
-    """A rank/honorific-led or plain capitalised name starting at `pos`: (start, end, clean name)."""
-    _, title, _ = _patterns()
-    m = re.match(rf"(?:(?:{title.pattern})\s+)*{NAME_WORD}(?:\s+{NAME_WORD}){{0,4}}", text[pos:])
+@lru_cache(maxsize=1)
+def _not_name_words() -> frozenset[str]:
+    return frozenset(load_toml("patterns.toml")["attendees"]["not_name_words"])
+
+
+def plausible_name(name: str) -> bool:
+    words = name.split()
+    if not words or not any(len(w.strip(".")) >= 3 for w in words):
+        return False
+    if any(w in _not_name_words() or NOMINALISATION.match(w) or ROMAN.match(w) for w in words):
+        return False
+    return not is_institution_or_region(name)
+
+
+def _person_at(text: str, pos: int) -> tuple[int, int, str] | None:
+    """A (titled) name starting at `pos`: (start, end, name without ranks, degrees, honorifics)."""
+    _, title, _, _ = _patterns()
+    m = re.match(rf"(?:{title.pattern}\s*)*{NAME_WORD}(?:\s+{NAME_WORD}){{0,4}}", text[pos:])
     if not m:
         return None
     end = pos + m.end()
-    degrees = re.match(rf"(?:\s*,?\s*(?:{gazetteer.degree_pattern()}))+", text[end:])
+    adat = re.match(r"\s+(?:Dt\.|Datuk|Datuak)(?:\s+[A-Z][\w'’-]*)+", text[end:])
+    if adat:
+        end += adat.end()
+    degrees = re.match(rf"(?:\s*,?\s*{gazetteer.degree_pattern()})+", text[end:])
     if degrees:
         end += degrees.end()
     name = gazetteer.strip_person_name(text[pos:end])
-    return (pos, end, name) if name and name[0].isupper() else None
+    return (pos, end, name) if name and plausible_name(name) else None
 
 
-def _role_end(text: str, start: int, end: int) -> int:
-    """Extend a role word over the unit, institution and region that follow it."""
-    return start + len(gazetteer.role_extent(text[start:end + 120]))
+def _role_and_person(text: str, start: int, limit: int) -> tuple[int, str, tuple[int, int, str] | None]:
+    """The role that starts at `start` (end offset and text) and the person named right after it.
+
+    When the words after the role are not a name ("Koordinator Divisi Pencegahan, ... Bawaslu Kota
+    Makassar Nur Aisyah Lestari"), the role runs on to the next institution and its person.
+    """
+    _, _, institution, _ = _patterns()
+    role_end = start + len(role_extent(text[start:limit]))
+    person = _person_at(text, role_end + 1) if text[role_end:role_end + 1] == " " else None
+    if person is None:
+        nxt = institution.search(text, role_end, min(limit, role_end + 90))
+        if nxt and not re.search(r"[.;]|\s(?:yang|dan\s+(?:Ketua|Kepala|Wakil))\s", text[role_end:nxt.start()]):
+            alt_end = nxt.start() + len(role_extent(text[nxt.start():limit]))
+            alt = _person_at(text, alt_end + 1) if text[alt_end:alt_end + 1] == " " else None
+            if alt:
+                role_end, person = alt_end, alt
+    return role_end, text[start:role_end].strip(" ,"), person
 
 
-def _split_role_and_name(text: str, start: int, role_end: int) -> tuple[str, tuple[int, int, str] | None]:
-    """The role as written, and the person named right after it (if any)."""
-    role = text[start:role_end].strip(" ,")
-    gap = re.match(r"[ \t]+", text[role_end:])
-    person = _person_after(text, role_end + gap.end()) if gap else None
-    if person and gazetteer.is_institution_or_region(person[2]):
-        person = None
-    return role, person
+def _institution_for(role: str | None, represents: str | None) -> str | None:
+    own = gazetteer.role_institution(role) if role else None
+    theirs = gazetteer.role_institution(represents) if represents else None
+    if own and has_tail(own):
+        return own
+    return theirs or own
 
 
 def _mentions(text: str, s: int, e: int) -> list[Mention]:
-    role_re, title_re, institution_re = _patterns()
+    role_re, title_re, _, election = _patterns()
     found: list[Mention] = []
     pos = s
     while pos < e:
         m = role_re.search(text, pos, e)
         if not m:
             break
-        role_end = _role_end(text, m.start(), m.end())
-        role, person = _split_role_and_name(text, m.start(), role_end)
+        if election.search(text[max(s, m.start() - 30):m.start()]):
+            pos = m.end()
+            continue
+        role_end, role, person = _role_and_person(text, m.start(), e)
+        # "Ketua KPU dan Ketua Bawaslu Kabupaten Jepara": the first role shares the second's region.
+        coord = COORDINATED.match(text, role_end)
+        if person is None and coord and role_re.match(text, coord.end()):
+            _, second, _ = _role_and_person(text, coord.end(), e)
+            second_head = role_re.match(second)
+            tail = second[second_head.end():] if second_head else ""
+            if tail.strip() and not has_tail(role):
+                role = role + tail
         end = person[1] if person else role_end
-        mention = Mention(m.start(), end, person[2] if person else None, role, gazetteer.role_institution(role))
-        if not person and GROUP.search(text[max(s, m.start() - 12):m.start()]):
-            mention.role = role
+        represents = None
         rep = REPRESENTED_BY.match(text, end)
         if rep:
-            m2 = role_re.match(text, rep.end())
-            if m2:
-                r_end = _role_end(text, m2.start(), m2.end())
-                r_role, r_person = _split_role_and_name(text, m2.start(), r_end)
+            r_start = rep.end()
+            r_match = role_re.match(text, r_start)
+            if r_match:
+                r_end, r_role, r_person = _role_and_person(text, r_start, e)
             else:
-                r_role, r_person = None, _person_after(text, rep.end())
+                r_role, r_person = None, _person_at(text, r_start)
             if r_person:
-                found.append(Mention(m.start(), r_person[1], r_person[2], r_role or None,
-                                     gazetteer.role_institution(r_role) if r_role else None, represents=role))
-                if not found[-1].institution:
-                    found[-1].institution = mention.institution
+                found.append(Mention(m.start(), r_person[1], r_person[2], r_role,
+                                     _institution_for(r_role, role), represents=role))
                 pos = r_person[1]
                 continue
         rep = REPRESENTING.match(text, end)
-        if rep and person:
-            m2 = role_re.match(text, rep.end())
-            if m2:
-                r_end = _role_end(text, m2.start(), m2.end())
-                mention.represents = text[m2.start():r_end].strip(" ,")
-                end = r_end
-        found.append(mention)
+        if rep and person and role_re.match(text, rep.end()):
+            r_end = rep.end() + len(role_extent(text[rep.end():e]))
+            represents = text[rep.end():r_end].strip(" ,")
+            end = r_end
+        keep = person is not None or has_tail(role) or GROUP_BEFORE.search(text[max(s, m.start() - 12):m.start()])
+        if keep:
+            found.append(Mention(m.start(), end, person[2] if person else None, role,
+                                 _institution_for(role, represents), represents))
         pos = max(end, m.end())
-    # People named by rank or honorific without a role ("AKBP Rendra", "Bapak Terbit Nawolo Jati").
+    # People named by title without a role ("AKBP Rendra", "Bapak Terbit Nawolo Jati dari Ditjen ...").
     for m in title_re.finditer(text, s, e):
         if any(f.start <= m.start() < f.end for f in found):
             continue
-        person = _person_after(text, m.start())
-        if person and len(person[2].split()) >= 1:
-            institution = re.match(r"\s+(?:dari|asal)\s+", text[person[1]:])
-            inst = None
-            if institution:
-                im = institution_re.match(text, person[1] + institution.end())
-                if im:
-                    inst = text[im.start():im.start() + len(gazetteer.role_extent(text[im.start():im.start() + 120]))]
-            found.append(Mention(person[0], person[1], person[2], None, inst))
+        person = _person_at(text, m.start())
+        if person:
+            found.append(Mention(person[0], person[1], person[2], None, _origin(text, person[1], e)))
     return found
+
+
+def _origin(text: str, pos: int, limit: int) -> str | None:
+    """"... dari Ditjen Bina Administrasi Kewilayahan": the institution a person comes from."""
+    _, _, institution, _ = _patterns()
+    lead = re.match(r"\s+(?:dari|asal)\s+", text[pos:limit])
+    if not lead or not institution.match(text, pos + lead.end()):
+        return None
+    return role_extent(text[pos + lead.end():limit]) or None
 
 
 def _institutions(text: str, s: int, e: int, taken: list[Mention]) -> list[Mention]:
-    """Institutions named without a person in an attendance sentence."""
-    _, _, institution_re = _patterns()
+    """Institutions named without a person in a sentence that reports who took part."""
+    _, _, institution_re, _ = _patterns()
     found = []
+    pos = s
     for m in institution_re.finditer(text, s, e):
-        if any(t.start <= m.start() < t.end for t in taken):
+        if m.start() < pos or any(t.start <= m.start() < t.end for t in taken):
             continue
-        end = m.start() + len(gazetteer.role_extent(text[m.start():m.start() + 120]))
-        found.append(Mention(m.start(), end, None, None, text[m.start():end].strip(" ,")))
+        mention = role_extent(text[m.start():e])
+        pos = m.start() + len(mention)
+        if has_tail(mention):
+            found.append(Mention(m.start(), pos, None, None, mention.strip(" ,")))
     return found
+
+
+def _canonical_key(institution: str) -> str:
+    return normalise(gazetteer.canonical_institution(institution) or institution)
 
 
 def _merge(mentions: list[Mention]) -> list[Mention]:
@@ -163,12 +218,12 @@ def _merge(mentions: list[Mention]) -> list[Mention]:
             same.represents = same.represents or m.represents
         else:
             people.append(m)
-    covered = {normalise(p.institution) for p in people if p.institution}
+    covered = {_canonical_key(p.institution) for p in people if p.institution}
     groups: list[Mention] = []
     for m in mentions:
         if m.name or not m.institution:
             continue
-        key = normalise(m.institution)
+        key = _canonical_key(m.institution)
         if any(key == c or key in c or c in key for c in covered):
             continue
         covered.add(key)
@@ -183,7 +238,9 @@ def extract_attendees(doc: Doc) -> FieldResult:
         if not ATTENDANCE.search(text, s, e):
             continue
         people = _mentions(text, s, e)
-        mentions += people + _institutions(text, s, e, people)
+        mentions += people
+        if PRESENCE.search(text, s, e):
+            mentions += _institutions(text, s, e, people)
     merged = _merge(mentions)
     value = [
         {"name": m.name, "role": m.role, "institution": m.institution, "represents": m.represents,

@@ -18,6 +18,7 @@ from extractor.fields import FieldResult
 from extractor.fields.text import sentence_bounds
 
 ELECTION_YEARS = (2019, 2020, 2024, 2029)
+MIN_SCORE = 2.0  # below this a date is some other event's (election day, a deadline), not the meeting's
 
 
 @dataclass(slots=True)
@@ -149,6 +150,8 @@ def extract_meeting_date(doc: Doc) -> FieldResult:
     mentions = find_dates(text, published)
     scored = sorted(((_score(m, text, doc._.body_start), m) for m in mentions), key=lambda p: -p[0])
     for score, mention in scored:
+        if score < MIN_SCORE:
+            break
         value, alternatives = resolve(mention, published, text)
         if value is None and not alternatives:
             continue

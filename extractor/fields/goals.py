@@ -22,9 +22,15 @@ MIN_WORDS = 3
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     table = load_toml("patterns.toml")["goals"]
-    lead = re.compile(r"(?:" + "|".join(f"(?:{p})" for p in table["lead_ins"]) + r")", re.I)
+    meeting = f"(?:{alternation(table['meeting_nouns'])})"
+    lead = re.compile("|".join(f"(?:{p.replace('MTG', meeting)})" for p in table["lead_ins"]), re.I)
     stop = re.compile(rf",?\s*[{QUOTES}]?\s*,?\s*(?:{alternation(table['stops'])})\b", re.I)
     return lead, stop
+
+
+def _is_result_list(lead_in: str) -> bool:
+    words = load_toml("patterns.toml")["goals"]["result_lead_words"]
+    return any(w in lead_in.lower() for w in words)
 
 
 def _clause_end(text: str, start: int, in_quote: bool) -> int:
@@ -43,6 +49,17 @@ def _clause_end(text: str, start: int, in_quote: bool) -> int:
     if s:
         end = s.start()
     return end
+
+
+def _split_results(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A list of results ("X, Y, serta Z") gives one span per item; a comma before a name does not split."""
+    spans, left = [], start
+    for m in re.finditer(r",\s+(?:serta\s+|dan\s+)?(?=[a-z])", text[start:end]):
+        cut = start + m.start()
+        if len(text[left:cut].split()) >= MIN_WORDS and len(text[start + m.end():end].split()) >= MIN_WORDS:
+            spans.append((left, cut))
+            left = start + m.end()
+    return spans + [(left, end)]
 
 
 def _split_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -72,7 +89,11 @@ def extract_goals(doc: Doc) -> FieldResult:
     for m in lead.finditer(text, body):
         before = text[max(0, m.start() - 300):m.start()]
         in_quote = before.count("“") > before.count("”") or before.count('"') % 2 == 1
-        for s, e in _split_items(text, m.end(), _clause_end(text, m.end(), in_quote)):
+        end = _clause_end(text, m.end(), in_quote)
+        items = _split_items(text, m.end(), end)
+        if len(items) == 1 and _is_result_list(m.group()):
+            items = _split_results(text, m.end(), end)
+        for s, e in items:
             s, e = _trim(text, s, e)
             value = text[s:e]
             if len(value.split()) < MIN_WORDS:

@@ -15,6 +15,8 @@ from extractor.data import load_toml
 from extractor.fields import FieldResult
 
 LEAD_CHARS = 600
+# A paragraph opening with a dateline ("PAINAN – ") starts a news item; several make a list of headlines.
+DATELINE = re.compile(r"^[A-Z][A-Za-z .,'’/()-]{1,40}?\s[–—-]{1,2}\s", re.M)
 
 
 @lru_cache(maxsize=1)
@@ -26,6 +28,8 @@ def _weights() -> tuple[float, list[tuple[re.Pattern[str], float]]]:
 def meeting_probability(text: str, lead_end: int) -> tuple[float, list[tuple[int, int]]]:
     bias, weights = _weights()
     score, evidence = bias, []
+    if len(DATELINE.findall(text)) >= 3:
+        score += load_toml("patterns.toml")["relevance"]["list_page"]
     for pattern, weight in weights:
         hits = list(pattern.finditer(text))
         if not hits:
@@ -37,6 +41,16 @@ def meeting_probability(text: str, lead_end: int) -> tuple[float, list[tuple[int
     return 1.0 / (1.0 + math.exp(-score / 2.0)), sorted(evidence)[:3]
 
 
+def is_anchored(doc: Doc) -> bool:
+    """A report of one specific meeting says when or where it took place; an opinion piece does not."""
+    from extractor.fields.dates import extract_meeting_date
+    from extractor.fields.venue import extract_venue
+
+    return extract_meeting_date(doc).value is not None or extract_venue(doc).value is not None
+
+
 def extract_relevance(doc: Doc) -> FieldResult:
     probability, evidence = meeting_probability(doc.text, doc._.body_start + LEAD_CHARS)
+    if probability >= 0.5 and not is_anchored(doc):
+        probability *= load_toml("patterns.toml")["relevance"]["unanchored_factor"]
     return FieldResult(value=probability >= 0.5, evidence=evidence, confidence=round(probability, 3))

@@ -1,0 +1,94 @@
+"""Where a role or institution mention ends: "Kasat Intelkam Polres Malang", "Dandim 0311/Pesisir
+Selatan", "Ketua KPU Kabupaten Lima Puluh Kota", "Badan Kesatuan Bangsa dan Politik (Bakesbangpol)
+Kabupaten Malang", read with the region and institution gazetteers so that the person named right
+after it ("... Yuliandri Syafitri") is not swallowed."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from extractor import gazetteer
+
+LEVEL = (r"(?:Kabupaten|Kab\.?|Kota|Kotamadya|Provinsi|Prov\.?|Kecamatan|Kec\.?|Desa|Kelurahan|Kel\.?|"
+         r"RI|Republik Indonesia|Pusat|kabupaten/kota|Kabupaten/Kota|kabupaten|kota|provinsi|kecamatan)")
+GROUP_TAIL = r"(?:se-?\s*[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*|se-\w+|jajaran|setempat)"
+UNIT_CODE = r"(?:\d{1,4}[A-Za-z]?|[IVXL]{1,5})"
+ABBREVIATION = r"\((?:[A-Z][\w.]*)(?:\s[A-Z][\w.]*){0,3}\)"
+
+
+@lru_cache(maxsize=1)
+def _regions() -> re.Pattern[str]:
+    names = sorted(gazetteer.region_names(), key=len, reverse=True)
+    return re.compile(r"(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w])")
+
+
+@lru_cache(maxsize=1)
+def _head() -> re.Pattern[str]:
+    return re.compile(rf"(?:{gazetteer.role_pattern()}|{gazetteer.institution_pattern()})")
+
+
+@lru_cache(maxsize=1)
+def _piece() -> re.Pattern[str]:
+    """One more word of a unit name: level, group marker, number, abbreviation, institution, role."""
+    return re.compile(
+        rf"\s+(?:dan\s+(?={gazetteer.institution_pattern()}))?"
+        rf"(?:{LEVEL}(?![\w])|{GROUP_TAIL}|{UNIT_CODE}(?=[\s,.;)]|$)|{ABBREVIATION}|"
+        rf"{gazetteer.institution_pattern()}|{gazetteer.role_pattern()})"
+    )
+
+
+@lru_cache(maxsize=1)
+def _title() -> re.Pattern[str]:
+    return re.compile(rf"\s+{gazetteer.title_pattern()}")
+
+
+@lru_cache(maxsize=1)
+def _lead_to_title() -> re.Pattern[str]:
+    return re.compile(rf"(?:\s+(?:[A-Z][\w.-]*|dan|&)){{1,4}}?(?=\s+{gazetteer.title_pattern()})")
+
+
+def role_extent(text: str) -> str:
+    """The role or institution mention at the start of `text`, with its unit, level and region."""
+    m = _head().match(text)
+    if not m:
+        return ""
+    end = m.end()
+    while end < len(text) and not _title().match(text, end):
+        space = re.match(r"\s+", text[end:])
+        if not space:
+            break
+        at = end + space.end()
+        slash = re.match(rf"{UNIT_CODE}/", text[at:])
+        if slash:  # "0311/Pesisir Selatan", "1014/Pbn", "0818/Malang-Batu", "IV/Diponegoro"
+            after = at + slash.end()
+            region = _regions().match(text, after)
+            token = re.match(r"[\w.-]*\w", text[after:])
+            end = max(region.end() if region else after, after + token.end() if token else after)
+            continue
+        region = _regions().match(text, at)
+        piece = _piece().match(text, end)
+        if region and (not piece or region.end() >= piece.end()):
+            end = region.end()
+        elif piece:
+            end = piece.end()
+        else:
+            break
+    # Words between the unit and a rank or honorific still name the post ("102/Panju Panjung Kolonel").
+    lead = _lead_to_title().match(text, end)
+    return text[:lead.end() if lead else end]
+
+
+def has_tail(mention: str) -> bool:
+    """True when a mention says which unit or region it is ("Polres Malang"), not just "Polres"."""
+    m = _head().match(mention)
+    return bool(m) and bool(mention[m.end():].strip(" ,"))
+
+
+def is_institution_or_region(name: str) -> bool:
+    """True when a would-be person name holds institution, level or region words."""
+    for word_start in [0] + [m.end() for m in re.finditer(r"\s+", name)]:
+        rest = name[word_start:]
+        m = _regions().match(rest) or re.match(rf"(?:{LEVEL}|{gazetteer.institution_pattern()})(?![\w])", rest)
+        if m:
+            return True
+    return False
