@@ -7,6 +7,7 @@ from __future__ import annotations
 import logging
 from datetime import date
 
+from extractor import gazetteer
 from extractor.article import Article, RawDocument
 from extractor.clean import clean_document
 from extractor.fields import FieldResult
@@ -61,9 +62,9 @@ def build_record(article: Article, fields: dict[str, FieldResult], text: str) ->
             s, e = date_result.evidence[0]
             record.date_text = text[s:e]
     record.venue = fields["venue"].value if "venue" in fields else None
-    if "host" in fields:
+    if "host" in fields and fields["host"].value:
         record.host = fields["host"].value
-        record.host_canonical = fields["host"].alternatives[0] if fields["host"].alternatives else None
+        record.host_canonical = gazetteer.canonical_institution(record.host)
     record.attendees = [Attendee(**a) for a in fields["attendees"].value or []] if "attendees" in fields else []
     record.participant_count = fields["participant_count"].value if "participant_count" in fields else None
     record.goals = fields["goals"].value or [] if "goals" in fields else []

@@ -17,7 +17,8 @@ from extractor.fields import FieldResult
 from extractor.fields.text import sentences
 
 DATELINE = re.compile(r"^[A-Za-z .,'’/()-]{2,60}?\s*[–—-]{1,2}\s*(?=[A-Z\"“])")
-SUBJECT_CUT = re.compile(r"\s+(?:melalui|bersama|bersama-sama|dan|beserta|didampingi|yang|kembali|akan|telah|sudah|pun|hari ini|secara)\b.*$|,.*$", re.I)
+# Where the organiser's name ends inside a subject: "X melalui Y", "X bersama Y", "X, ...", "X yang ...".
+SUBJECT_CUT = re.compile(r"\s+(?:melalui|bersama|bersama-sama|beserta|didampingi|yang|kembali|akan|telah|sudah|pun|hari ini|secara|juga|turut)\b.*$|,.*$", re.I)
 ACTIVE_VERBS = ["menggelar", "mengadakan", "menyelenggarakan", "melaksanakan", "memfasilitasi", "melakukan", "menerima"]
 PASSIVE = re.compile(
     r"\b(?:digelar|diselenggarakan|diadakan|dilaksanakan|diinisiasi|difasilitasi|diprakarsai)\s+oleh\s+(?P<x>[A-Z][^,.;\n]{2,120})"
@@ -48,6 +49,15 @@ def _fullest(text: str, host: str) -> str:
     return host
 
 
+def _organiser(subject: str) -> str:
+    """The first organiser of a subject: "X dan Y" gives X when Y is another institution or role."""
+    subject = SUBJECT_CUT.sub("", subject).strip(" ,.")
+    for m in re.finditer(r"\s+dan\s+", subject):
+        if re.match(rf"(?:{gazetteer.institution_pattern()}|{gazetteer.role_pattern()})", subject[m.end():]):
+            return subject[:m.start()]
+    return subject
+
+
 def _institution_of(subject: str) -> str | None:
     """The subject as an institution, or the institution its role makes plain."""
     subject = subject.strip(" ,.")
@@ -68,7 +78,7 @@ def extract_host(doc: Doc) -> FieldResult:
         m = active.search(text, offset, e)
         if not m or m.start() - offset > 200:
             continue
-        subject = SUBJECT_CUT.sub("", text[offset:m.start()])
+        subject = _organiser(text[offset:m.start()])
         host = _institution_of(subject)
         if host:
             full = _fullest(text, host) if host == subject.strip(" ,.") else host
@@ -76,7 +86,7 @@ def extract_host(doc: Doc) -> FieldResult:
     for pattern, confidence in ((PASSIVE, 0.8), (CHAIRED, 0.6)):
         m = pattern.search(text, body)
         if m:
-            subject = SUBJECT_CUT.sub("", m.group("x"))
+            subject = _organiser(m.group("x"))
             host = _institution_of(subject)
             if host:
                 return FieldResult(_fullest(text, host), [(m.start("x"), m.start("x") + len(subject))], confidence)
