@@ -585,7 +585,14 @@ def title_pattern() -> str:
         (d.degree, _degree_rx(d.degree).removesuffix(r"\.?") + r"(?:\.|(?![\w]))")
         for d in degrees() if d.position == "prefix"
     ]
-    return rf"(?:{rank_pattern()}|{honorific_pattern()}|(?<![\w])(?:{_alternation(prefix_degrees)}))"
+    honorific = [(h.token, _honorific_rx(h.token)) for h in honorifics() if h.kind == "honorific"]
+    return rf"(?<![\w])(?:{rank_pattern()}|{_alternation(honorific + prefix_degrees)})"
+
+
+def adat_title_pattern() -> str:
+    """An adat title and the title words after it, which follow a name ("Yusrizal Dt. Rajo Mudo")."""
+    adat = [(h.token, _honorific_rx(h.token)) for h in honorifics() if h.kind == "adat_title"]
+    return rf"(?<![\w])(?:{_alternation(adat)})(?:\s+[A-Z][\w'’-]*)+"
 
 
 @lru_cache(maxsize=1)

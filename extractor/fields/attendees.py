@@ -30,13 +30,18 @@ PRESENCE_WORDS = ("hadir|dihadiri|menghadiri|peserta|diikuti|mengikuti|terdiri|u
 PRESENCE = re.compile(rf"\b(?:{PRESENCE_WORDS})\b", re.I)
 # Sentences in which a named official may be reported taking part or speaking.
 ATTENDANCE = re.compile(
-    rf"\b(?:{PRESENCE_WORDS}|dipimpin|dibuka|memimpin|didampingi|sambutan|arahan|paparan|memaparkan|menyampaikan|"
+    rf"\b(?:{PRESENCE_WORDS}|dipimpin|dibuka|membuka|memimpin|didampingi|sambutan|arahan|paparan|memaparkan|menyampaikan|"
     r"menjelaskan|mengatakan|menegaskan|menambahkan|mengingatkan|menyebut|berharap|meminta|rapat|rakor)\b",
     re.I,
 )
 REPRESENTED_BY = re.compile(r"\s*,?\s*(?:yang\s+)?(?:dalam hal ini\s+)?(?:diwakili|diwakilkan)\s+(?:oleh\s+)?")
 REPRESENTING = re.compile(r"\s*,?\s*(?:yang\s+)?(?:hadir\s+)?(?:mewakili|selaku perwakilan|atas nama)\s+")
-GROUP_BEFORE = re.compile(r"\b(?:para|seluruh|segenap|perwakilan)\s+$", re.I)
+GROUP_BEFORE = re.compile(r"\b(?:para|seluruh|segenap)\s+$", re.I)
+ON_BEHALF_BEFORE = re.compile(r"\bperwakilan\s+(?:dari\s+)?$", re.I)
+NAME_RUNS_ON = re.compile(r"\s+(?:dan|&)\s+[A-Z]")  # "Ditjen Politik dan Pemerintahan Umum": an office, not a name
+VERB_AFTER = re.compile(r"\s+(?:me|ber|di|ter)[a-z]{3,}")
+STREET_BEFORE = re.compile(r"\b(?:Jalan|Jl|Jln)\.?\s+$")
+LIST_GAP = re.compile(r"^\s*(?:,|dan|serta|maupun|,\s*dan|,\s*serta)\s*(?:dari\s+|perwakilan\s+)?$")
 COORDINATED = re.compile(r"\s+(?:dan|serta)\s+")
 
 
@@ -62,15 +67,19 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
 
 @lru_cache(maxsize=1)
 def _not_name_words() -> frozenset[str]:
-    return frozenset(load_toml("patterns.toml")["attendees"]["not_name_words"])
+    words = load_toml("patterns.toml")["attendees"]
+    return frozenset(words["not_name_words"] + words["office_words"])
 
 
 def plausible_name(name: str) -> bool:
     words = name.split()
     if not words or not any(len(w.strip(".")) >= 3 for w in words):
         return False
-    if any(w in _not_name_words() or NOMINALISATION.match(w) or ROMAN.match(w) for w in words):
-        return False
+    if _patterns()[0].match(name):
+        return False  # "Kasdam ..." after a comma is the next post, not a name
+    if any(w in _not_name_words() or NOMINALISATION.match(w) or (ROMAN.match(w) and (i or len(words) == 1))
+           for i, w in enumerate(words)):
+        return False  # a leading "I" opens Balinese names (I Made, I Wayan)
     return not is_institution_or_region(name)
 
 
@@ -81,7 +90,7 @@ def _person_at(text: str, pos: int) -> tuple[int, int, str] | None:
     if not m:
         return None
     end = pos + m.end()
-    adat = re.match(r"\s+(?:Dt\.|Datuk|Datuak)(?:\s+[A-Z][\w'’-]*)+", text[end:])
+    adat = re.match(rf"\s+{gazetteer.adat_title_pattern()}", text[end:])
     if adat:
         end += adat.end()
     degrees = re.match(rf"(?:\s*,?\s*{gazetteer.degree_pattern()})+", text[end:])
@@ -100,21 +109,47 @@ def _role_and_person(text: str, start: int, limit: int) -> tuple[int, str, tuple
     _, _, institution, _ = _patterns()
     role_end = start + len(role_extent(text[start:limit]))
     person = _person_at(text, role_end + 1) if text[role_end:role_end + 1] == " " else None
+    # "Ketua Divisi Sosdiklih Parmas SDM Hafizul Pahmi": an acronym after the would-be name shows
+    # that the capitalised words still name the post.
+    acronym = re.match(r"\s+[A-Z]{2,}\b", text[person[1]:limit]) if person else None
+    if acronym and (nxt := _person_at(text, person[1] + acronym.end() + 1)):
+        role_end, person = person[1] + acronym.end(), nxt
+    # "Pj Gubernur Kaltim, Akmal Malik memimpin": a name set off by a comma, then its verb.
+    if person is None and text[role_end:role_end + 2] == ", ":
+        after = _person_at(text, role_end + 2)
+        if after and VERB_AFTER.match(text, after[1]):
+            person = after
+    # "Anggota KPU ... Divisi Teknis Penyelenggaraan Rahmawati Lubis": the post runs on over
+    # capitalised words until a plausible name that is not itself followed by more of a post name.
+    if person is None and text[role_end:role_end + 1] == " ":
+        for word in re.finditer(r"\s+(?=[A-Z])", text[role_end:min(limit, role_end + 90)]):
+            at = role_end + word.end()
+            if re.search(r"[,.;]|\s[a-z]", text[role_end:at]):
+                break
+            candidate = _person_at(text, at)
+            if candidate and not NAME_RUNS_ON.match(text, candidate[1]):
+                role_end, person = at - 1, candidate
+                break
     if person is None:
         nxt = institution.search(text, role_end, min(limit, role_end + 90))
-        if nxt and not re.search(r"[.;]|\s(?:yang|dan\s+(?:Ketua|Kepala|Wakil))\s", text[role_end:nxt.start()]):
+        gap = text[role_end:nxt.start()] if nxt else ""
+        if nxt and not re.search(r"[.;]|\s(?:yang|serta)\s", gap) and not _patterns()[0].search(gap):
             alt_end = nxt.start() + len(role_extent(text[nxt.start():limit]))
             alt = _person_at(text, alt_end + 1) if text[alt_end:alt_end + 1] == " " else None
-            if alt:
+            if alt and not NAME_RUNS_ON.match(text, alt[1]):
                 role_end, person = alt_end, alt
     return role_end, text[start:role_end].strip(" ,"), person
 
 
 def _institution_for(role: str | None, represents: str | None) -> str | None:
+    """The institution a role makes plain; a bare one ("Kodim") takes the represented post's unit."""
     own = gazetteer.role_institution(role) if role else None
     theirs = gazetteer.role_institution(represents) if represents else None
     if own and has_tail(own):
         return own
+    if not theirs and represents:
+        inside = _patterns()[2].search(represents)
+        theirs = role_extent(represents[inside.start():]) if inside else None
     return theirs or own
 
 
@@ -158,14 +193,19 @@ def _mentions(text: str, s: int, e: int) -> list[Mention]:
             r_end = rep.end() + len(role_extent(text[rep.end():e]))
             represents = text[rep.end():r_end].strip(" ,")
             end = r_end
-        keep = person is not None or has_tail(role) or GROUP_BEFORE.search(text[max(s, m.start() - 12):m.start()])
+        before = text[max(s, m.start() - 20):m.start()]
+        if person is None and ON_BEHALF_BEFORE.search(before):  # "Perwakilan Danlanud X": on the post's behalf
+            found.append(Mention(m.start(), role_end, None, None, _institution_for(None, role), represents=role))
+            pos = role_end
+            continue
+        keep = person is not None or has_tail(role) or GROUP_BEFORE.search(before)
         if keep:
             found.append(Mention(m.start(), end, person[2] if person else None, role,
                                  _institution_for(role, represents), represents))
         pos = max(end, m.end())
     # People named by title without a role ("AKBP Rendra", "Bapak Terbit Nawolo Jati dari Ditjen ...").
     for m in title_re.finditer(text, s, e):
-        if any(f.start <= m.start() < f.end for f in found):
+        if any(f.start <= m.start() < f.end for f in found) or STREET_BEFORE.search(text[max(s, m.start() - 6):m.start()]):
             continue
         person = _person_at(text, m.start())
         if person:
@@ -183,16 +223,25 @@ def _origin(text: str, pos: int, limit: int) -> str | None:
 
 
 def _institutions(text: str, s: int, e: int, taken: list[Mention]) -> list[Mention]:
-    """Institutions named without a person in a sentence that reports who took part."""
+    """Institutions named without a person in a sentence that reports who took part.
+
+    An institution needs its unit or place ("Pengadilan Negeri Pangkalan Bun"); a bare one
+    ("Bawaslu") counts only as an item of a list of attendees, not in "personel TNI".
+    """
     _, _, institution_re, _ = _patterns()
-    found = []
+    found: list[Mention] = []
     pos = s
     for m in institution_re.finditer(text, s, e):
         if m.start() < pos or any(t.start <= m.start() < t.end for t in taken):
             continue
         mention = role_extent(text[m.start():e])
+        place = re.match(r"(?:\s+[A-Z][a-z][\w-]*){1,3}(?=\s*(?:[,.;)]|\s(?:dan|serta|maupun)\s|$))", text[m.start() + len(mention):e])
+        if not has_tail(mention) and place:
+            mention += place.group()
         pos = m.start() + len(mention)
-        if has_tail(mention):
+        ends = [t.end for t in taken + found if t.end <= m.start()]
+        listed = bool(ends) and LIST_GAP.match(text[max(ends):m.start()])
+        if has_tail(mention) or listed:
             found.append(Mention(m.start(), pos, None, None, mention.strip(" ,")))
     return found
 

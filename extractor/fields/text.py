@@ -1,27 +1,54 @@
-"""Small text helpers shared by the field extractors."""
+"""Sentence spans of the clean text, aware of the genre's abbreviations ("Drs. Alfian", "Jl. Sudirman")."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
+from extractor import gazetteer
+from extractor.data import load_toml
 
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’]?\s+(?=[\"“A-Z0-9])|\n+")
+LAST_WORD = re.compile(r"(\S+)\s*$")
 
 
-def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """Start and end offsets of the sentence holding text[start:end]."""
-    left = 0
-    for m in SENTENCE_END.finditer(text, 0, start):
-        left = m.end()
-    m = SENTENCE_END.search(text, end)
-    return left, m.start() if m else len(text)
+@lru_cache(maxsize=1)
+def _abbreviations() -> tuple[frozenset[str], re.Pattern[str]]:
+    listed = frozenset(a.lower() for a in load_toml("tokenizer.toml")["abbreviations"])
+    return listed, re.compile(rf"(?:{gazetteer.title_pattern()}|{gazetteer.degree_pattern()}|[A-Z]\.)")
+
+
+def _is_abbreviation(text: str, boundary: int) -> bool:
+    """True when the period before `boundary` closes an abbreviation, not a sentence."""
+    m = LAST_WORD.search(text, max(0, boundary - 40), boundary)
+    if not m or not m.group(1).endswith("."):
+        return False
+    word = m.group(1).lstrip("(\"“")
+    listed, titles = _abbreviations()
+    return word.lower() in listed or bool(titles.fullmatch(word))
 
 
 def sentences(text: str, start: int = 0) -> list[tuple[int, int]]:
     """(start, end) of each sentence of text[start:]."""
+    return list(_sentences(text, start))
+
+
+@lru_cache(maxsize=16)
+def _sentences(text: str, start: int) -> tuple[tuple[int, int], ...]:
     spans, left = [], start
     for m in SENTENCE_END.finditer(text, start):
+        if m.group().strip() == "" and "\n" not in m.group() and _is_abbreviation(text, m.start()):
+            continue
         if m.start() > left:
             spans.append((left, m.start()))
         left = m.end()
     if left < len(text):
         spans.append((left, len(text)))
-    return spans
+    return tuple(spans)
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Start and end offsets of the sentence holding text[start:end]."""
+    for s, e in _sentences(text, 0):
+        if s <= start < e or (s <= start and end <= e):
+            return s, e
+    return 0, len(text)

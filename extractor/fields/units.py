@@ -31,10 +31,17 @@ def _head() -> re.Pattern[str]:
 def _piece() -> re.Pattern[str]:
     """One more word of a unit name: level, group marker, number, abbreviation, institution, role."""
     return re.compile(
-        rf"\s+(?:dan\s+(?={gazetteer.institution_pattern()}))?"
+        rf"\s+(?:dan\s+(?={gazetteer.institution_pattern()}|[A-Z]\w+\s+(?:Kabupaten|Kota|Provinsi|Kab\.)))?(?:[A-Z]\w+\s+(?=(?:Kabupaten|Kota|Provinsi|Kab\.)))?"
         rf"(?:{LEVEL}(?![\w])|{GROUP_TAIL}|{UNIT_CODE}(?=[\s,.;)]|$)|{ABBREVIATION}|"
         rf"{gazetteer.institution_pattern()}|{gazetteer.role_pattern()})"
     )
+
+
+@lru_cache(maxsize=1)
+def _name_part() -> re.Pattern[str]:
+    """Name parts that open a name ("I Gusti", "I Made", "Ni Putu"), kept from being read as units."""
+    parts = [h.token for h in gazetteer.honorifics() if h.kind == "name_part" and " " in h.token]
+    return re.compile(r"(?:" + "|".join(re.escape(p) for p in sorted(parts, key=len, reverse=True)) + r")\b")
 
 
 @lru_cache(maxsize=1)
@@ -42,9 +49,15 @@ def _title() -> re.Pattern[str]:
     return re.compile(rf"\s+{gazetteer.title_pattern()}")
 
 
+# Lower-case words that never belong to a post's name: they link it to something else.
+LINKING = r"(?:yang|oleh|diwakili|mewakili|selaku|dari|dan|serta|bersama|hadir|turut|para|beserta|didampingi|sebagai|saat|pada|di|ke|untuk)\b"
+
+
 @lru_cache(maxsize=1)
 def _lead_to_title() -> re.Pattern[str]:
-    return re.compile(rf"(?:\s+(?:[A-Z][\w.-]*|dan|&)){{1,4}}?(?=\s+{gazetteer.title_pattern()})")
+    return re.compile(
+        rf"(?:\s+(?:[A-Z][\w.-]*|(?!{LINKING})[a-z]+|&)){{1,4}}?(?=\s+{gazetteer.title_pattern()})"
+    )
 
 
 def role_extent(text: str) -> str:
@@ -64,6 +77,10 @@ def role_extent(text: str) -> str:
             region = _regions().match(text, after)
             token = re.match(r"[\w.-]*\w", text[after:])
             end = max(region.end() if region else after, after + token.end() if token else after)
+            continue
+        roman = end == m.end() and re.match(r"[IVXL]{1,5}(?:\s+[A-Z][a-z]+){1,2}(?=[\s,.;]|$)", text[at:])
+        if roman and not _name_part().match(text, at):  # "Kasdam VI Mulawarman", not "Bali I Gusti Ngurah"
+            end = at + roman.end()
             continue
         region = _regions().match(text, at)
         piece = _piece().match(text, end)
