@@ -40,6 +40,17 @@ def _add_special_cases(nlp: Language) -> None:
     nlp.tokenizer.token_match = DATE_TOKEN.match
 
 
+def _add_gazetteer_ruler(nlp: Language) -> None:
+    """Regions (LOC) and institutions (ORG) from the gazetteers as spans in doc.spans["gazetteer"]."""
+    from extractor import gazetteer
+
+    ruler = nlp.add_pipe("span_ruler", name="gazetteer_ruler", config={"spans_key": "gazetteer"})
+    patterns = [{"label": "LOC", "pattern": name} for name in sorted(gazetteer.region_names())]
+    for inst in gazetteer.institutions().values():
+        patterns += [{"label": "ORG", "pattern": inst.abbr}, {"label": "ORG", "pattern": inst.full}]
+    ruler.add_patterns(patterns)
+
+
 @lru_cache(maxsize=2)
 def build_pipeline(use_ner: bool = True) -> Language:
     """spacy.blank("id") + tokenizer cases + sentencizer + trained NER (when shipped) + field components."""
@@ -49,6 +60,7 @@ def build_pipeline(use_ner: bool = True) -> Language:
     _add_special_cases(nlp)
     nlp.add_pipe("sentencizer")
     nlp.add_pipe("rakor_relevance")
+    _add_gazetteer_ruler(nlp)
     path = model_path() if use_ner else None
     if path is not None:
         nlp.add_pipe("ner", source=spacy.load(path), name="ner")
