@@ -194,9 +194,10 @@ def _mentions(text: str, s: int, e: int) -> list[Mention]:
             represents = text[rep.end():r_end].strip(" ,")
             end = r_end
         before = text[max(s, m.start() - 20):m.start()]
-        if person is None and ON_BEHALF_BEFORE.search(before):  # "Perwakilan Danlanud X": on the post's behalf
-            found.append(Mention(m.start(), role_end, None, None, _institution_for(None, role), represents=role))
-            pos = role_end
+        if ON_BEHALF_BEFORE.search(before):  # "Perwakilan Danlanud Iskandar Pbn": someone on the post's behalf
+            post = text[m.start():end].strip(" ,")
+            found.append(Mention(m.start(), end, None, None, _institution_for(None, post), represents=post))
+            pos = end
             continue
         keep = person is not None or has_tail(role) or GROUP_BEFORE.search(before)
         if keep:

@@ -17,7 +17,6 @@ from extractor.data import alternation, load_toml
 from extractor.fields import FieldResult
 from extractor.fields.text import sentence_bounds
 
-ELECTION_YEARS = (2019, 2020, 2024, 2029)
 MIN_SCORE = 2.0  # below this a date is some other event's (election day, a deadline), not the meeting's
 
 
@@ -118,12 +117,17 @@ def resolve(mention: DateMention, published: date | None, text: str) -> tuple[da
         return day, []
     years = [int(y) for y in re.findall(r"\b(20[0-4]\d)\b", text)]
     if years:
-        year = max(set(years), key=years.count)
-        return _valid(year, mention.month, mention.day), []
+        # The text's year or the year before it (a meeting prepares for the election it names);
+        # the stated weekday picks between them.
+        stated = max(set(years), key=years.count)
+        fits = [y for y in (stated, stated - 1) if (d := _valid(y, mention.month, mention.day))
+                and (mention.weekday is None or d.weekday() == mention.weekday)]
+        return _valid(fits[0] if fits else stated, mention.month, mention.day), []
     if mention.weekday is None:
         return None, []
     fits = [d for y in range(2014, 2031) if (d := _valid(y, mention.month, mention.day)) and d.weekday() == mention.weekday]
-    near = [d for d in fits if any(abs(d.year - y) <= 1 for y in ELECTION_YEARS)]
+    elections = load_toml("calendar.toml")["elections"]["years"]
+    near = [d for d in fits if any(abs(d.year - y) <= 1 for y in elections)]
     return None, near or fits
 
 

@@ -15,6 +15,7 @@ from extractor import gazetteer
 from extractor.data import alternation, load_toml
 from extractor.fields import FieldResult
 from extractor.fields.text import sentences
+from extractor.fields.units import role_extent
 
 DATELINE = re.compile(r"^[A-Za-z .,'’/()-]{2,60}?\s*[–—-]{1,2}\s*(?=[A-Z\"“])")
 # Where the organiser's name ends inside a subject: "X melalui Y", "X bersama Y", "X, ...", "X yang ...".
@@ -61,8 +62,8 @@ def _organiser(subject: str) -> str:
 def _institution_of(subject: str) -> str | None:
     """The subject as an institution, or the institution its role makes plain."""
     subject = subject.strip(" ,.")
-    if re.match(rf"(?:{gazetteer.role_pattern()})\b", subject, re.I):
-        return gazetteer.role_institution(subject)
+    if re.match(gazetteer.role_pattern(), subject):
+        return gazetteer.role_institution(role_extent(subject))
     if re.search(rf"\b(?:{gazetteer.institution_pattern()})\b", subject, re.I):
         return subject
     return None

@@ -71,6 +71,8 @@ def role_extent(text: str) -> str:
         if not space:
             break
         at = end + space.end()
+        if _name_part().match(text, at):
+            break  # "Pj Gubernur Bali I Gusti Ngurah Wirawan": a name starts here, not a unit
         slash = re.match(rf"{UNIT_CODE}/", text[at:])
         if slash:  # "0311/Pesisir Selatan", "1014/Pbn", "0818/Malang-Batu", "IV/Diponegoro"
             after = at + slash.end()

@@ -1,0 +1,63 @@
+"""Attendees: role + unit + title + name, represents, coordinated posts, institution lists, folding."""
+from extractor.fields.attendees import extract_attendees, plausible_name
+from fields_helpers import make_doc
+
+
+def _people(body):
+    return {a["name"]: a for a in extract_attendees(make_doc(body)).value if a["name"]}
+
+
+def test_role_rank_degrees_are_stripped_and_institution_inferred():
+    people = _people("Rapat dipimpin langsung oleh Kapolres Pesisir Selatan AKBP Rendra Wicaksono, S.I.K., M.H. "
+                     "dan dihadiri Wakil Bupati Pesisir Selatan Ruslan Harun.")
+    assert people["Rendra Wicaksono"]["role"] == "Kapolres Pesisir Selatan"
+    assert people["Rendra Wicaksono"]["institution"] == "Polres Pesisir Selatan"
+    assert people["Ruslan Harun"]["institution"] == "Pemerintah Kabupaten Pesisir Selatan"
+
+
+def test_represented_by_sets_represents_and_the_unit():
+    people = _people("Rakor dihadiri Dandim 0311/Pesisir Selatan yang diwakili oleh Pasi Intel Kapten Inf Darmansyah.")
+    assert people["Darmansyah"] == {
+        "name": "Darmansyah", "role": "Pasi Intel", "institution": "Kodim 0311/Pesisir Selatan",
+        "represents": "Dandim 0311/Pesisir Selatan", "institution_canonical": "Komando Distrik Militer 0311/Pesisir Selatan",
+    }
+
+
+def test_same_person_named_again_is_one_entry():
+    entries = extract_attendees(make_doc(
+        "Rakor dipimpin Kapolres Malang AKBP Budi Santoso. Dalam sambutannya, AKBP Budi menyampaikan arahan.")).value
+    assert [a["name"] for a in entries if a["name"]] == ["Budi Santoso"]
+
+
+def test_balinese_and_sasak_name_parts_stay():
+    people = _people("Rakor dipimpin Pj Gubernur Bali I Gusti Ngurah Wirawan dan dihadiri Ketua KPU Kabupaten "
+                     "Lombok Timur Lalu Ahmad Fauzi.")
+    assert {"I Gusti Ngurah Wirawan", "Lalu Ahmad Fauzi"} <= set(people)
+
+
+def test_adat_title_is_removed():
+    assert "Yusrizal" in _people("Rakor dipimpin Kepala Satpol PP dan Damkar Kabupaten Agam Yusrizal Dt. Rajo Mudo.")
+
+
+def test_institutions_listed_without_people():
+    entries = extract_attendees(make_doc(
+        "Peserta rakor terdiri dari unsur Polres Malang, Kodim 0818/Malang-Batu, Kejaksaan Negeri Kabupaten Malang "
+        "serta personel TNI.")).value
+    institutions = [a["institution"] for a in entries if not a["name"]]
+    assert institutions == ["Polres Malang", "Kodim 0818/Malang-Batu", "Kejaksaan Negeri Kabupaten Malang"]
+
+
+def test_coordinated_posts_share_their_region():
+    entries = extract_attendees(make_doc("Rakor dihadiri Ketua KPU dan Ketua Bawaslu Kabupaten Jepara.")).value
+    assert [a["role"] for a in entries] == ["Ketua KPU Kabupaten Jepara", "Ketua Bawaslu Kabupaten Jepara"]
+
+
+def test_perwakilan_of_a_post_is_represents_not_a_person():
+    entries = extract_attendees(make_doc("Dalam Rakor ini turut hadir Perwakilan Danlanud Iskandar Pbn.")).value
+    assert entries[0]["name"] is None and entries[0]["represents"] == "Danlanud Iskandar Pbn"
+
+
+def test_office_words_are_not_names():
+    assert not plausible_name("Pariwisata")
+    assert not plausible_name("Tahun")
+    assert plausible_name("Andi Rahmat Hidayat")

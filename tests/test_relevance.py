@@ -1,0 +1,29 @@
+"""Relevance: one specific coordination meeting, not campaign rallies, vote counts, opinion or lists."""
+import pytest
+
+from extractor.fields.relevance import extract_relevance
+from fields_helpers import make_doc
+
+
+@pytest.mark.parametrize("title, body, expected", [
+    ("Polres Gelar Rakor Pengamanan Pilkada",
+     "Polres Malang menggelar rapat koordinasi lintas sektoral di Aula Polres Malang, Rabu (21/8/2024).", True),
+    ("Bawaslu Gelar FGD Pemetaan Kerawanan", "Bawaslu Bone menggelar FGD di Hotel Bumi Bone, Rabu (18/9/2024).", True),
+    ("Paslon Gelar Kampanye Rapat Umum",
+     "Pasangan calon menggelar kampanye rapat umum di Lapangan Merdeka, Sabtu (9/11/2024), dijaga polisi.", False),
+    ("PPK Gelar Rapat Pleno Rekapitulasi",
+     "PPK menggelar rapat pleno rekapitulasi hasil penghitungan suara di Aula Kecamatan, Jumat (29/11/2024).", False),
+    ("Menakar Rakor Menjelang Pilkada",
+     "Rapat koordinasi sering digelar menjelang pilkada. Menurut saya rakor perlu dievaluasi.\n\n"
+     "*) Penulis adalah pengamat politik.", False),
+])
+def test_meeting_reports_and_lookalikes(title, body, expected):
+    result = extract_relevance(make_doc(body, title=title))
+    assert result.value is expected
+    assert (result.confidence >= 0.5) is expected
+
+
+def test_list_of_headlines_is_not_one_report():
+    items = "\n\n".join(f"Polres {c} Gelar Rakor\n\nPAINAN – Polres {c} menggelar rapat koordinasi di aula, Senin (1{i}/10/2024)…"
+                        for i, c in enumerate(["Agam", "Solok", "Pessel", "Padang"]))
+    assert extract_relevance(make_doc(items, title="Pilkada 2024")).value is False

@@ -1,0 +1,34 @@
+"""Venue: the named place, its locating street or complex, online media; no leading "di"."""
+import pytest
+
+from extractor.fields.venue import extract_venue
+from fields_helpers import make_doc
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Rakor berlangsung di Aula Bhayangkara Polres Pesisir Selatan, Rabu (21/8/2024).",
+     "Aula Bhayangkara Polres Pesisir Selatan"),
+    ("Rapat koordinasi digelar di Gedung Gradhika Bhakti Praja, Kompleks Kantor Gubernur Jawa Tengah, kemarin.",
+     "Gedung Gradhika Bhakti Praja, Kompleks Kantor Gubernur Jawa Tengah"),
+    ("Bawaslu menggelar rakor di Ruang Pertemuan Hotel Losari Permai, Jalan Penghibur No. 12 Makassar, Kamis (17/10/24).",
+     "Ruang Pertemuan Hotel Losari Permai, Jalan Penghibur No. 12 Makassar"),
+    ("Rapat bertempat di Ruang Rapat Lantai 2 Kantor Bakesbangpol Kabupaten Malang pada Selasa pagi.",
+     "Ruang Rapat Lantai 2 Kantor Bakesbangpol Kabupaten Malang"),
+    ("Polres menggelar rakor yang berlangsung di lapangan Indoor Polres Pasaman Barat, Kamis (15/8/2024).",
+     "lapangan Indoor Polres Pasaman Barat"),
+])
+def test_named_places(body, expected):
+    doc = make_doc(body)
+    result = extract_venue(doc)
+    assert result.value == expected
+    s, e = result.evidence[0]
+    assert doc.text[s:e] == expected
+
+
+def test_purely_online_meeting_gives_the_medium_without_secara():
+    body = "Polda menggelar rapat koordinasi secara virtual melalui aplikasi Zoom Meeting, Selasa (01/10)."
+    assert extract_venue(make_doc(body)).value == "virtual melalui aplikasi Zoom Meeting"
+
+
+def test_no_place_stated():
+    assert extract_venue(make_doc("Forkopimda menggelar rapat koordinasi pengamanan pilkada, Senin (25/11/2024).")).value is None
