@@ -10,6 +10,8 @@ from collections.abc import Callable
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from extractor.article import Article
+from extractor.builder import build_record
 from extractor.fields import FieldResult
 from extractor.fields.attendees import extract_attendees
 from extractor.fields.count import extract_participant_count
@@ -52,3 +54,15 @@ def _register(factory: str, field: str, extract: Callable[[Doc], FieldResult], a
 
 for _factory, (_field, _extract, _always) in _FIELDS.items():
     _register(_factory, _field, _extract, _always)
+
+
+@Language.factory("rakor_record")
+def make_record_component(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    """Puts the MeetingRecord built from the field components in `doc._.record`."""
+
+    def set_record(doc: Doc) -> Doc:
+        article = doc._.article or Article(doc_id="", source="")
+        doc._.record = build_record(article, doc._.fields or {}, doc.text)
+        return doc
+
+    return set_record

@@ -18,7 +18,10 @@ log = logging.getLogger(__name__)
 MODEL_NAME = "rakor-ner-id"
 DATE_TOKEN = re.compile(r"^\d{1,2}/\d{1,2}(?:/\d{2,4})?$")
 
-for _name, _default in (("published_date", None), ("body_start", 0), ("fields", None), ("record", None)):
+# published_date and body_start are set by the caller; fields and record by the components;
+# article (the clean Article) lets the record carry doc_id, source, title and published.
+for _name, _default in (("published_date", None), ("body_start", 0), ("fields", None), ("record", None),
+                        ("article", None)):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=_default)
 
@@ -66,6 +69,7 @@ def build_pipeline(use_ner: bool = True) -> Language:
         nlp.add_pipe("ner", source=spacy.load(path), name="ner")
     elif use_ner:
         log.warning("NER model %s not found: extracting with rules only", MODEL_NAME)
-    for name in ("rakor_date", "rakor_venue", "rakor_host", "rakor_attendees", "rakor_count", "rakor_goals"):
+    for name in ("rakor_date", "rakor_venue", "rakor_host", "rakor_attendees", "rakor_count", "rakor_goals",
+                 "rakor_record"):
         nlp.add_pipe(name)
     return nlp

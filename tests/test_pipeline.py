@@ -67,3 +67,18 @@ def test_weekday_contradicting_the_date_keeps_the_date_with_a_warning(corpus, de
 def test_record_survives_json_round_trip_from_a_real_page(corpus):
     record = extract_record(next(iter_documents([str(corpus / "dev" / "html" / "dev-019.html")])))
     assert MeetingRecord.model_validate_json(record.to_json()) == record
+
+
+def test_components_embed_in_another_spacy_pipeline():
+    import spacy
+
+    import extractor.components  # noqa: F401  (registers the factories)
+
+    nlp = spacy.blank("id")
+    nlp.add_pipe("sentencizer")
+    for name in ("rakor_relevance", "rakor_date", "rakor_venue", "rakor_record"):
+        nlp.add_pipe(name)
+    doc = nlp("Polres Malang Gelar Rakor\n\nPolres Malang menggelar rapat koordinasi lintas sektoral di "
+              "Aula Polres Malang, Rabu (21/8/2024).")
+    assert doc._.fields["meeting_date"].value == "2024-08-21"
+    assert doc._.record.venue == "Aula Polres Malang" and doc._.record.is_meeting_report
