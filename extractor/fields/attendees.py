@@ -247,6 +247,56 @@ def _institutions(text: str, s: int, e: int, taken: list[Mention]) -> list[Menti
     return found
 
 
+@lru_cache(maxsize=1)
+def _list_patterns() -> tuple[re.Pattern[str], frozenset[str], frozenset[str]]:
+    words = load_toml("patterns.toml")["attendees"]
+    lead = re.compile(rf"\b(?:{alternation(words['list_lead_ins'])})\s+", re.I)
+    return lead, frozenset(words["group_entries"]), frozenset(words["vague_groups"])
+
+
+def _list_items(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """Items of a list of participants ("terdiri dari unsur A, B, C serta D"), as spans.
+
+    Items split at commas and "serta"; "dan" splits only before another institution or post,
+    so "Dinas Kependudukan dan Pencatatan Sipil" stays whole.
+    """
+    lead, _, _ = _list_patterns()
+    role_re, _, institution_re, _ = _patterns()
+    m = lead.search(text, s, e)
+    if not m:
+        return []
+    items, left = [], m.end()
+    for sep in re.finditer(r",\s*(?:dan\s+|serta\s+)?|\s+(?:serta|maupun)\s+|\s+dan\s+", text[m.end():e]):
+        cut = m.end() + sep.start()
+        if sep.group().strip() == "dan" and not (institution_re.match(text, m.end() + sep.end())
+                                                or role_re.match(text, m.end() + sep.end())):
+            continue
+        items.append((left, cut))
+        left = m.end() + sep.end()
+    items.append((left, e))
+    return [(a, b) for a, b in items if b > a]
+
+
+def _listed_groups(text: str, s: int, e: int, taken: list[Mention]) -> list[Mention]:
+    """Institutions and kept groups named as items of a list of participants."""
+    _, groups, vague = _list_patterns()
+    _, _, institution_re, _ = _patterns()
+    found = []
+    for a, b in _list_items(text, s, e):
+        item = re.sub(r"^(?:perwakilan|para|unsur|pejabat|jajaran)\s+(?:dari\s+)?", "", text[a:b].strip(" .;"), flags=re.I)
+        item = re.split(r"\s+(?:yang|untuk|guna|dalam|pada|di)\s+", item)[0].strip(" .;")
+        start = text.find(item, a, b + 1)
+        if not item or any(t.start < start + len(item) and start < t.end for t in taken):
+            continue
+        key = item.lower()
+        if key in vague or len(item.split()) > 8:
+            continue
+        named = institution_re.match(item) and not re.search(r"\s(?!dan\s|se-)[a-z]", item)
+        if key in groups or named:
+            found.append(Mention(start, start + len(item), None, None, item))
+    return found
+
+
 def _canonical_key(institution: str) -> str:
     return normalise(gazetteer.canonical_institution(institution) or institution)
 
@@ -290,7 +340,8 @@ def extract_attendees(doc: Doc) -> FieldResult:
         people = _mentions(text, s, e)
         mentions += people
         if PRESENCE.search(text, s, e):
-            mentions += _institutions(text, s, e, people)
+            listed = _listed_groups(text, s, e, people)
+            mentions += listed + _institutions(text, s, e, people + listed)
     merged = _merge(mentions)
     value = [
         {"name": m.name, "role": m.role, "institution": m.institution, "represents": m.represents,

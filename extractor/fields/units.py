@@ -11,7 +11,7 @@ from extractor import gazetteer
 
 LEVEL = (r"(?:Kabupaten|Kab\.?|Kota|Kotamadya|Provinsi|Prov\.?|Kecamatan|Kec\.?|Desa|Kelurahan|Kel\.?|"
          r"RI|Republik Indonesia|Pusat|kabupaten/kota|Kabupaten/Kota|kabupaten|kota|provinsi|kecamatan)")
-GROUP_TAIL = r"(?:se-?\s*[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*|se-\w+|jajaran|setempat)"
+GROUP_TAIL = r"(?:se-?\s*[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*|se-\w+|jajaran)"
 UNIT_CODE = r"(?:\d{1,4}[A-Za-z]?|[IVXL]{1,5})"
 ABBREVIATION = r"\((?:[A-Z][\w.]*)(?:\s[A-Z][\w.]*){0,3}\)"
 
