@@ -16,6 +16,7 @@ from extractor.data import load_toml
 
 log = logging.getLogger(__name__)
 MODEL_NAME = "rakor-ner-id"
+MODEL_ENV = "RAKOR_NER_MODEL"
 DATE_TOKEN = re.compile(r"^\d{1,2}/\d{1,2}(?:/\d{2,4})?$")
 
 # published_date and body_start are set by the caller; fields and record by the components;
@@ -28,11 +29,11 @@ for _name, _default in (("published_date", None), ("body_start", 0), ("fields", 
 
 def model_path() -> Path | None:
     """The shipped NER model: $RAKOR_NER_MODEL, else models/ beside the package or in the working directory."""
-    override = os.environ.get("RAKOR_NER_MODEL")
+    override = os.environ.get(MODEL_ENV)
     candidates = [Path(override)] if override else []
     here = Path(__file__).resolve().parent
     candidates += [here / "models" / MODEL_NAME, here.parent / "models" / MODEL_NAME, Path.cwd() / "models" / MODEL_NAME]
-    return next((p for p in candidates if (p / "meta.json").exists()), None)
+    return next((p for p in candidates if (p / "meta.json").is_file() and (p / "config.cfg").is_file()), None)
 
 
 def _add_special_cases(nlp: Language) -> None:
