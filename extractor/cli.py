@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sys
 from pathlib import Path
 from typing import Annotated, Optional
@@ -42,32 +43,95 @@ def _progress() -> Progress:
 @app.command()
 def extract(
     paths: Annotated[list[str], typer.Argument(help="Files, directories (recursive) or - for stdin.")],
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="JSONL file (default: stdout).")] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o",
+                                                   help="Output file (default: stdout, JSONL only).")] = None,
     no_ner: Annotated[bool, typer.Option("--no-ner", help="Rules only, without the trained NER model.")] = False,
     only_meetings: Annotated[bool, typer.Option("--only-meetings", help="Write only meeting reports.")] = False,
+    workers: Annotated[Optional[int], typer.Option("--workers", "-w", min=1, show_default=False,
+                                                   help="Worker processes (default: all cores; 1 runs in "
+                                                   "this process).")] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl, or parquet / csv: two tables, <out> "
+                                     "(meetings) and <out stem>.attendees.<ext>.")] = "jsonl",
+    resume: Annotated[bool, typer.Option("--resume", help="Keep the records already in -o (JSONL only), "
+                                         "drop a partial last line, extract the other inputs.")] = False,
+    engine: Annotated[str, typer.Option("--engine", help="local (process pool) or dask.")] = "local",
+    scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="Dask scheduler address, e.g. "
+                                                     "tcp://host:8786 (default: a LocalCluster of --workers).")] = None,
+    doc_timeout: Annotated[float, typer.Option("--doc-timeout", help="Seconds per document before it gets an "
+                                               "error record and the batch goes on (0: no limit).")] = 10.0,
 ) -> None:
-    """Extract one JSON record per input document, as JSON Lines."""
-    from extractor.pipeline import extract_record
-    from extractor.sources import iter_documents
+    """Extract one record per input document.
 
-    out = output.open("w", encoding="utf-8") if output else sys.stdout
-    counts = {"inputs": 0, "meetings": 0, "errors": 0}
+    Records come out in input order (a bounded reorder buffer of 16 documents per worker), each with its doc_id; a repeated doc_id gets the input path instead.
+
+    Pages without a meeting noun skip the NLP pipeline; exact duplicate pages are extracted once and marked "duplicate of <doc_id>".
+    """
+    from extractor.batch import BatchOptions, read_inputs, resume_jsonl, run_batch
+    from extractor.sinks import FORMATS, open_sink
+
+    if fmt not in FORMATS or engine not in ("local", "dask"):
+        err.print(f"unknown --format {fmt!r} or --engine {engine!r}")
+        raise typer.Exit(2)
+    if (fmt != "jsonl" or resume) and output is None:
+        err.print("--format parquet/csv and --resume need --output")
+        raise typer.Exit(2)
+    if resume and fmt != "jsonl":
+        err.print("--resume works with --format jsonl only")
+        raise typer.Exit(2)
+    options = BatchOptions(use_ner=not no_ner, workers=workers or os.cpu_count() or 1, only_meetings=only_meetings,
+                           engine=engine, scheduler=scheduler, doc_timeout=doc_timeout or None)
+    done = resume_jsonl(output) if resume else {}
+    sink = open_sink(fmt, output, append=resume)
     try:
         with _progress() as progress:
-            task = progress.add_task("extracting", total=None)
-            for raw in iter_documents(paths):
-                record = extract_record(raw, use_ner=not no_ner)
-                counts["inputs"] += 1
-                counts["meetings"] += record.is_meeting_report
-                counts["errors"] += record.error is not None
-                if record.is_meeting_report or not only_meetings:
-                    out.write(record.to_json() + "\n")
-                    out.flush()
-                progress.advance(task)
+            task = progress.add_task("extracting", total=None, completed=len(done))
+            counts = run_batch(read_inputs(paths), sink.write, options, done,
+                               lambda: progress.advance(task))
+    finally:
+        sink.close()
+    err.print(counts.summary())
+
+
+@app.command()
+def merge(
+    records: Annotated[Path, typer.Argument(help="JSONL records from `rakor extract`.")],
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="JSONL file (default: stdout).")] = None,
+    aliases: Annotated[Optional[Path], typer.Option(help="short,long CSV of institution aliases "
+                                                    "(default: corpus/aliases.csv when present).")] = None,
+) -> None:
+    """Group the meeting reports of one meeting from several outlets: one JSON per meeting, every source listed."""
+    from extractor.merge import default_aliases, merge_records
+    from extractor.record import MeetingRecord
+
+    with records.open(encoding="utf-8") as handle:
+        meetings = merge_records((MeetingRecord.model_validate_json(line) for line in handle if line.strip()),
+                                 aliases or default_aliases())
+    out = output.open("w", encoding="utf-8") if output else sys.stdout
+    try:
+        for meeting in meetings:
+            out.write(json.dumps(meeting, ensure_ascii=False) + "\n")
     finally:
         if output:
             out.close()
-    err.print(f"{counts['inputs']} inputs, {counts['meetings']} meeting reports, {counts['errors']} errors")
+    err.print(f"{sum(len(m['sources']) for m in meetings)} meeting reports, {len(meetings)} meetings")
+
+
+@app.command()
+def bench(
+    pages: Annotated[int, typer.Option(help="Pages in the throughput runs (10% meeting reports).")] = 2000,
+    workers: Annotated[Optional[int], typer.Option("--workers", "-w", min=1, show_default=False,
+                                                   help="Workers of the parallel run (default: all cores).")] = None,
+    rss_pages: Annotated[str, typer.Option(help="Comma-separated input sizes for peak RSS runs ('' skips).")
+                         ] = "1000,20000",
+    sample: Annotated[int, typer.Option(help="Pages timed stage by stage.")] = 300,
+    no_ner: Annotated[bool, typer.Option("--no-ner", help="Rules only, without the trained NER model.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Machine-readable figures.")] = False,
+) -> None:
+    """Pages/s with 1 and N workers, ms per stage against trafilatura alone, peak RSS by input size."""
+    from extractor.bench import main as run
+
+    sizes = [int(n) for n in rss_pages.split(",") if n.strip()]
+    typer.echo(run(pages, workers or os.cpu_count() or 1, sizes, sample, not no_ner, as_json))
 
 
 @app.command()
@@ -130,3 +194,8 @@ def train_ner(
     from extractor.ner_train import train_ner as run
 
     typer.echo(json.dumps(run(ner_dir, corpus, out, seed=seed), indent=2))
+
+
+from extractor.fetch_cli import fetch_command, watch_command  # noqa: E402  (issue 8: fetching)
+app.command("fetch")(fetch_command)
+app.command("watch")(watch_command)

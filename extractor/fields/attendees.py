@@ -277,8 +277,9 @@ def _list_items(text: str, s: int, e: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in items if b > a]
 
 
-def _listed_groups(text: str, s: int, e: int, taken: list[Mention]) -> list[Mention]:
-    """Institutions and kept groups named as items of a list of participants."""
+def _listed_groups(text: str, s: int, e: int, taken: list[Mention], orgs: set[tuple[int, int]]) -> list[Mention]:
+    """Institutions and kept groups named as items of a list of participants; an item that the
+    NER model reads as one organisation counts too ("IAIN Bone")."""
     _, groups, vague = _list_patterns()
     _, _, institution_re, _ = _patterns()
     found = []
@@ -292,7 +293,7 @@ def _listed_groups(text: str, s: int, e: int, taken: list[Mention]) -> list[Ment
         if key in vague or len(item.split()) > 8:
             continue
         named = institution_re.match(item) and not re.search(r"\s(?!dan\s|se-)[a-z]", item)
-        if key in groups or named:
+        if key in groups or named or (start, start + len(item)) in orgs:
             found.append(Mention(start, start + len(item), None, None, item))
     return found
 
@@ -331,17 +332,34 @@ def _merge(mentions: list[Mention]) -> list[Mention]:
     return sorted(people + groups, key=lambda m: m.start)
 
 
+def _ner_people(doc: Doc, s: int, e: int, taken: list[Mention]) -> list[Mention]:
+    """Persons the trained NER model finds in a sentence that reports who took part, which the
+    rules missed (a name without role or title); empty when the model is not shipped."""
+    found = []
+    for ent in doc.ents:
+        if ent.label_ != "PER" or not (s <= ent.start_char and ent.end_char <= e):
+            continue
+        if any(t.start < ent.end_char and ent.start_char < t.end for t in taken):
+            continue
+        name = gazetteer.strip_person_name(ent.text)
+        if plausible_name(name) and len(name.split()) >= 2:
+            found.append(Mention(ent.start_char, ent.end_char, name, None, _origin(doc.text, ent.end_char, e)))
+    return found
+
+
 def extract_attendees(doc: Doc) -> FieldResult:
     text, body = doc.text, doc._.body_start
+    orgs = {(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ == "ORG"}
     mentions: list[Mention] = []
     for s, e in sentences(text, body):
         if not ATTENDANCE.search(text, s, e):
             continue
         people = _mentions(text, s, e)
-        mentions += people
         if PRESENCE.search(text, s, e):
-            listed = _listed_groups(text, s, e, people)
+            people += _ner_people(doc, s, e, people)
+            listed = _listed_groups(text, s, e, people, orgs)
             mentions += listed + _institutions(text, s, e, people + listed)
+        mentions += people
     merged = _merge(mentions)
     value = [
         {"name": m.name, "role": m.role, "institution": m.institution, "represents": m.represents,

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
-from extractor.data import load_toml
+from extractor.data import alternation, load_toml
 from extractor.fields import FieldResult
 
 LEAD_CHARS = 600
@@ -23,6 +23,18 @@ DATELINE = re.compile(r"^[A-Z][A-Za-z .,'’/()-]{1,40}?\s[–—-]{1,2}\s", re.
 def _weights() -> tuple[float, list[tuple[re.Pattern[str], float]]]:
     table = load_toml("patterns.toml")["relevance"]
     return table["bias"], [(re.compile(p, re.I), w) for p, w in table["weights"].items()]
+
+
+@lru_cache(maxsize=1)
+def cue_regex() -> re.Pattern[str]:
+    """A meeting noun of data/patterns.toml [meeting] at a word start ('rakor' also finds 'rakorwil')."""
+    return re.compile(r"\b(?:" + alternation(load_toml("patterns.toml")["meeting"]["nouns"]) + ")", re.I)
+
+
+def may_be_meeting(text: str) -> bool:
+    """The pre-filter: without a meeting noun no relevance cue with a positive weight beyond
+    'dihadiri' can fire, so the page cannot reach probability 0.5; one regex search decides."""
+    return cue_regex().search(text) is not None
 
 
 def meeting_probability(text: str, lead_end: int) -> tuple[float, list[tuple[int, int]]]:

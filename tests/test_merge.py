@@ -1,0 +1,63 @@
+"""Merging reports of one meeting from several outlets."""
+from __future__ import annotations
+
+import json
+
+from typer.testing import CliRunner
+
+from extractor.cli import app
+from extractor.merge import merge_records
+from extractor.record import Attendee, MeetingRecord
+
+
+def report(doc_id: str, **fields) -> MeetingRecord:
+    return MeetingRecord(doc_id=doc_id, source=f"{doc_id}.html", is_meeting_report=True, **fields)
+
+
+def makassar(doc_id: str, host: str, venue: str | None, **fields) -> MeetingRecord:
+    return report(doc_id, meeting_date="2024-10-17", host=host, venue=venue, **fields)
+
+
+def test_same_date_host_and_venue_is_one_meeting(corpus):
+    records = [
+        makassar("a", "Badan Pengawas Pemilihan Umum (Bawaslu) Kota Makassar", "Hotel Losari Permai",
+                 title="Bawaslu Makassar Gelar Rakor", goals=["mencegah politik uang"],
+                 attendees=[Attendee(name="Andi Rahman", role="Ketua Bawaslu Kota Makassar")]),
+        makassar("b", "Bawaslu Kota Makassar", "Ruang Pertemuan Hotel Losari Permai", title="Rakor Pengawasan",
+                 goals=["Mencegah politik uang.", "menjaga netralitas ASN"],
+                 attendees=[Attendee(name="Andi Rahman", institution="Bawaslu Kota Makassar")]),
+        makassar("c", "Bawaslu Kota Makassar", "Aula Kantor Wali Kota", title="Rakor di Balai Kota"),
+        report("d", meeting_date="2024-10-18", host="Bawaslu Kota Makassar", venue="Hotel Losari Permai"),
+        MeetingRecord(doc_id="e", title="Festival", is_meeting_report=False),
+    ]
+    meetings = merge_records(records, corpus / "aliases.csv")
+    assert [[s["doc_id"] for s in m["sources"]] for m in meetings] == [["a", "b"], ["c"], ["d"]]
+    first = meetings[0]
+    assert first["meeting_date"] == "2024-10-17"
+    assert first["goals"] == ["mencegah politik uang", "menjaga netralitas ASN"]
+    assert first["attendees"] == [{"name": "Andi Rahman", "role": "Ketua Bawaslu Kota Makassar",
+                                   "institution": "Bawaslu Kota Makassar", "represents": None,
+                                   "institution_canonical": None}]
+    assert first["meeting_id"] != meetings[1]["meeting_id"]
+
+
+def test_near_duplicate_text_without_date_joins_its_meeting():
+    goals = ["memetakan kerawanan pemilu di setiap kecamatan", "menyamakan persepsi pengamanan tahapan pilkada"]
+    names = [Attendee(name=n) for n in ("Rendra Wicaksono", "Siti Aminah", "Joko Prasetyo", "Hendra Gunawan")]
+    title = "Polres Pesisir Selatan Gelar Rakor Lintas Sektoral Jelang Pilkada 2024"
+    records = [report("a", meeting_date="2024-08-21", host="Polres Pesisir Selatan", title=title, goals=goals,
+                      venue="Aula Bhayangkara", attendees=names),
+               report("b", title=title + " di Painan", goals=goals, venue="Aula Bhayangkara", attendees=names),
+               report("c", meeting_date="2024-09-30", title=title, goals=goals, venue="Aula Bhayangkara",
+                      attendees=names)]
+    meetings = merge_records(records)
+    assert [[s["doc_id"] for s in m["sources"]] for m in meetings] == [["a", "b"], ["c"]]
+
+
+def test_merge_command(tmp_path):
+    path = tmp_path / "records.jsonl"
+    path.write_text("\n".join(makassar(i, "Bawaslu Kota Makassar", "Hotel Losari").to_json() for i in "xy") + "\n")
+    result = CliRunner().invoke(app, ["merge", str(path), "-o", str(tmp_path / "merged.jsonl")])
+    assert result.exit_code == 0, result.output
+    [meeting] = map(json.loads, (tmp_path / "merged.jsonl").read_text().splitlines())
+    assert [s["doc_id"] for s in meeting["sources"]] == ["x", "y"] and meeting["host"] == "Bawaslu Kota Makassar"
