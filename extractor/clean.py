@@ -30,6 +30,9 @@ from extractor.metadata import PageMeta, extract_metadata, parse_dateline, parse
 LOG = logging.getLogger(__name__)
 
 MAX_CHARS = 20_000_000          # larger pages are refused (trafilatura's own limit too)
+MAX_TEXT_CHARS = 1_000_000      # a longer clean text is refused (spaCy's nlp.max_length)
+MAX_PAGE_TEXT = 1_000_000       # a page with more visible text is refused before extraction (trafilatura is slow there)
+MAX_ATTR_CHARS = 1_000          # longer class/id values are cut (readability's class regexes are slow on them)
 SNIFF_BYTES = 4096              # head of the input where charset and binary checks look
 BODY_SHARE = 0.25               # a block holding this share of the top block's text is body
 TEXT_BLOCKS = {"div", "section", "blockquote", "td"}  # blocks holding a paragraph as plain text
@@ -41,12 +44,14 @@ INLINE_TAGS = ("span", "a", "b", "strong", "em", "i", "u", "small", "time", "abb
 DATELINE_WORDS = 4              # a place dateline ('LUBUK BASUNG') is at most this long
 MIN_LIST_ENTRIES = 3            # a list page has at least this many entries of one shape
 MIN_BLOCK_TEXT = 20             # a text block shorter than this is a label, not a paragraph
+MAX_PUNCT_RUN = 32              # a longer run of punctuation without a space is cut to this length
 HTML_HINT = re.compile(r"<(html|body|head|p|div|br|span|h[1-6]|table|ul|ol|article|section)\b", re.I)
 META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
 CONTROL_CHARS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ufffd]")
 SPACES = re.compile(r"\s+")
 WORD_CHAR = re.compile(r"[^\W_]")  # a paragraph without a letter or digit is decoration
 ENTITY = re.compile(r"&(#\d+|#x[0-9a-f]+|[a-z]+\d*);", re.I)
+PUNCT_RUN = re.compile(r"[^\w\s]{%d,}" % (MAX_PUNCT_RUN + 1))  # spaCy tokenizes such runs in quadratic time
 TOKEN_SPLIT = re.compile(r"[\s_-]+")
 FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
 LB_RUN = "\x00"                 # marks a <br> while flattening blocks
@@ -114,6 +119,9 @@ def clean_document(raw: RawDocument) -> Article:
         LOG.warning("cleaning %s failed: %s", raw.doc_id, exc, exc_info=True)
         return _failed(raw, f"cleaning failed: {type(exc).__name__}: {exc}")
     article.published = article.published or _normal_stamp(raw.published)
+    size = len(article.text)
+    if size > MAX_TEXT_CHARS and not article.error:
+        article.error = f"article text too long ({size} characters > {MAX_TEXT_CHARS})"
     return article
 
 
@@ -122,6 +130,10 @@ def clean_html(html: str, doc_id: str = "-", source: str = "-", url: str | None 
     tree = parse_html(html)
     if tree is None:
         return Article(doc_id=doc_id, source=source, url=url, error="unparseable HTML")
+    size = visible_text_size(tree)
+    if size > MAX_PAGE_TEXT:
+        return Article(doc_id=doc_id, source=source, url=url,
+                       error=f"page text too long ({size} characters > {MAX_PAGE_TEXT})")
     meta = extract_metadata(tree, url)
     paragraphs = extract_paragraphs(tree, url)
     return _article(doc_id, source, meta, paragraphs, url)
@@ -153,9 +165,23 @@ def clean_text(text: str, doc_id: str = "-", source: str = "-", url: str | None 
 
 # ---------------------------------------------------------------- decoding
 
+def utf16_without_bom(head: bytes) -> str | None:
+    """'utf-16-le'/'utf-16-be' when the head reads as mostly-ASCII UTF-16 without a BOM: a NUL
+    in (nearly) every other byte, on one side only."""
+    pairs = len(head) // 2
+    if pairs < 16:
+        return None
+    even, odd = head[0:pairs * 2:2].count(0), head[1:pairs * 2:2].count(0)
+    if odd >= 0.6 * pairs and even <= 0.02 * pairs:
+        return "utf-16-le"
+    if even >= 0.6 * pairs and odd <= 0.02 * pairs:
+        return "utf-16-be"
+    return None
+
+
 def binary_reason(head: bytes) -> str | None:
     """'binary content' when the head of the input is not text (NULs, control bytes)."""
-    if head.startswith((b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf")):
+    if head.startswith((b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf")) or utf16_without_bom(head):
         return None
     if b"\x00" in head:
         return "binary content"
@@ -194,9 +220,13 @@ def decode_html(content: bytes, http_charset: str | None = None) -> str:
 
 
 def decode_text(content: bytes) -> str:
-    """Undeclared bytes: UTF-8 if valid, else charset-normalizer's guess, else windows-1252.
+    """Undeclared bytes: UTF-16 without BOM (a NUL every other byte), UTF-8 if valid, else
+    charset-normalizer's guess, else windows-1252.
 
     Only the first 200 kB are analysed, to keep detection cheap on large pages."""
+    utf16 = utf16_without_bom(content[:SNIFF_BYTES])
+    if utf16:
+        return content.decode(utf16, "replace")
     try:
         return content.decode("utf-8")
     except UnicodeDecodeError:
@@ -221,8 +251,23 @@ def parse_html(html: str) -> HtmlElement | None:
     return load_html(html)
 
 
+def visible_text_size(tree: HtmlElement) -> int:
+    """Characters of text outside scripts and styles."""
+    return sum(map(len, tree.xpath("//text()[not(ancestor::script) and not(ancestor::style)]")))
+
+
+def trim_attributes(tree: HtmlElement) -> None:
+    """Cut class/id values longer than MAX_ATTR_CHARS (no real page has them)."""
+    for el in tree.iter(etree.Element):
+        for name in ("class", "id"):
+            value = el.get(name)
+            if value is not None and len(value) > MAX_ATTR_CHARS:
+                el.set(name, value[:MAX_ATTR_CHARS])
+
+
 def extract_paragraphs(tree: HtmlElement, url: str | None = None) -> list[str]:
     """Body paragraphs of a parsed page (the tree is modified)."""
+    trim_attributes(tree)
     body_blocks = find_body_blocks(tree)
     prune_boilerplate(tree, body_blocks)
     keep_body_captions(tree, body_blocks)
@@ -367,6 +412,8 @@ def list_entries(body_blocks: list[HtmlElement]) -> list[HtmlElement]:
     for block in body_blocks:
         shapes.setdefault((block.tag, block.get("class")), []).append(block)
     entries = max(shapes.values(), key=len, default=[])
+    members = set(entries)  # a block nested in another entry is part of it, not an entry of its own
+    entries = [e for e in entries if not any(a in members for a in e.iterancestors())]
     return entries if len(entries) >= MIN_LIST_ENTRIES else []
 
 
@@ -407,10 +454,12 @@ def flatten(body: etree._Element) -> list[str]:
 
 
 def normalize(text: str) -> str:
-    """Entities decoded, non-breaking and runs of whitespace collapsed to one space."""
+    """Entities decoded, non-breaking and runs of whitespace collapsed to one space, runs of
+    punctuation cut to MAX_PUNCT_RUN characters."""
     text = text.replace(LB_RUN, " ").replace(PARA_MARK, " ")
     if "&" in text and ENTITY.search(text):
         text = htmllib.unescape(text)
+    text = PUNCT_RUN.sub(lambda m: m.group()[:MAX_PUNCT_RUN], text)
     return SPACES.sub(" ", text.replace("\xa0", " ")).strip()
 
 

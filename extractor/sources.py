@@ -1,10 +1,14 @@
-"""Inputs -> RawDocuments: files, directories, stdin, JSONL and WARC(.gz) archives.
+"""Inputs -> RawDocuments: files, directories, stdin, JSONL and WARC(.gz) archives, and
+gzipped pages and JSONL (.html.gz, .txt.gz, .jsonl.gz, ...).
 
-Every bad input (unreadable, too large, bad JSON line, truncated WARC record) becomes a
-RawDocument with `error` set, so a batch always runs to its end.
+Every bad input (unreadable, too large, bad JSON line, truncated WARC record, gzip inflating
+past the cap) becomes a RawDocument with `error` set, so a batch always runs to its end.
+`max_bytes` caps each document: a file, a decompressed .gz page, a JSONL line (read at most
+that far, so a huge line never sits in memory) and a WARC record.
 """
 from __future__ import annotations
 
+import gzip
 import json
 import re
 import sys
@@ -15,8 +19,10 @@ from fastwarc.warc import ArchiveIterator, WarcRecordType
 
 from extractor.article import RawDocument
 from extractor.clean import decode_html
+from extractor.limits import READ_CHUNK, DecompressedTooLarge, read_gzip_capped
 
-SUFFIXES = (".html", ".htm", ".txt", ".md", ".jsonl", ".warc", ".warc.gz")
+GZ_SUFFIXES = (".html.gz", ".htm.gz", ".txt.gz", ".md.gz", ".jsonl.gz")
+SUFFIXES = (".html", ".htm", ".txt", ".md", ".jsonl", ".warc", ".warc.gz") + GZ_SUFFIXES
 TEXT_SUFFIXES = (".txt", ".md")
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 HTML_SNIFF = re.compile(rb"<(!doctype\s+html|html|head|body|meta|div|p|article)\b", re.I)
@@ -39,12 +45,12 @@ def iter_documents(paths: Iterable[str], max_bytes: int = 20_000_000) -> Iterato
 
 def _suffix(path: Path) -> str:
     name = path.name.lower()
-    return ".warc.gz" if name.endswith(".warc.gz") else path.suffix.lower()
+    return next((s for s in (".warc.gz",) + GZ_SUFFIXES if name.endswith(s)), path.suffix.lower())
 
 
 def _doc_id(path: Path) -> str:
-    name = path.name
-    return name[: -len(".warc.gz")] if name.lower().endswith(".warc.gz") else path.stem
+    suffix = _suffix(path)
+    return path.name[: -len(suffix)] if suffix.endswith(".gz") else path.stem
 
 
 def sniff_kind(head: bytes) -> str:
@@ -75,13 +81,24 @@ def _from_file(path: Path, max_bytes: int) -> Iterator[RawDocument]:
         if suffix in (".warc", ".warc.gz"):
             yield from _from_warc(path, max_bytes)
             return
+        if suffix == ".jsonl.gz":
+            yield from _from_jsonl(path, max_bytes, opener=gzip.open)
+            return
         size = path.stat().st_size
         if size > max_bytes:
             yield _error(doc_id, source, f"file too large ({size} bytes > {max_bytes})")
             return
-        data = path.read_bytes()
-    except OSError as exc:
-        yield _error(doc_id, source, f"unreadable file: {exc.strerror or exc}")
+        if suffix in GZ_SUFFIXES:
+            suffix = suffix[: -len(".gz")]
+            data = read_gzip_capped(path, max_bytes)
+        else:
+            data = path.read_bytes()
+    except DecompressedTooLarge:
+        yield _error(doc_id, source, f"decompressed file too large (> {max_bytes} bytes)")
+        return
+    except (OSError, EOFError) as exc:
+        reason = getattr(exc, "strerror", None) or exc
+        yield _error(doc_id, source, f"unreadable file: {reason}")
         return
     if suffix in TEXT_SUFFIXES:
         kind = "text"
@@ -92,18 +109,40 @@ def _from_file(path: Path, max_bytes: int) -> Iterator[RawDocument]:
     yield RawDocument(doc_id=doc_id, source=source, content=data, kind=kind)
 
 
-def _from_jsonl(path: Path, max_bytes: int) -> Iterator[RawDocument]:
+def _from_jsonl(path: Path, max_bytes: int, opener=open) -> Iterator[RawDocument]:
     """One document per line: {id?, url?, html | text, published?}."""
-    source = str(path)
-    with path.open("rb") as handle:
-        for line_no, line in enumerate(handle, 1):
-            if not line.strip():
-                continue
-            fallback_id = f"{path.stem}:{line_no}"
-            if len(line) > max_bytes:
-                yield _error(fallback_id, source, f"line too large ({len(line)} bytes > {max_bytes})")
-                continue
-            yield _jsonl_record(line, fallback_id, source)
+    source, stem = str(path), _doc_id(path)
+    try:
+        with opener(path, "rb") as handle:
+            for line_no, line, size in _capped_lines(handle, max_bytes):
+                if line is not None and not line.strip():
+                    continue
+                fallback_id = f"{stem}:{line_no}"
+                if line is None or size > max_bytes:
+                    yield _error(fallback_id, source, f"line too large ({size} bytes > {max_bytes})")
+                    continue
+                yield _jsonl_record(line, fallback_id, source)
+    except (OSError, EOFError) as exc:  # a corrupt or truncated .jsonl.gz: the lines read so far stand
+        yield _error(f"{stem}:corrupt", source, f"unreadable JSONL: {exc}")
+
+
+def _capped_lines(handle, max_bytes: int) -> Iterator[tuple[int, bytes | None, int]]:
+    """(line number, line, size) for each line; a line longer than `max_bytes` is skipped
+    chunk by chunk and comes back as None with its size, never held in memory whole."""
+    line_no = 0
+    while True:
+        line = handle.readline(max_bytes + 1)
+        if not line:
+            return
+        line_no += 1
+        if len(line) <= max_bytes or line.endswith(b"\n"):
+            yield line_no, line, len(line)
+            continue
+        size = len(line)
+        while line and not line.endswith(b"\n"):
+            line = handle.readline(READ_CHUNK)
+            size += len(line)
+        yield line_no, None, size
 
 
 def _jsonl_record(line: bytes, fallback_id: str, source: str) -> RawDocument:
