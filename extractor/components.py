@@ -1,24 +1,27 @@
 """spaCy factories wrapping the field extractors, so `nlp.add_pipe("rakor_date")` works anywhere.
 
-Each component stores its FieldResult in `doc._.fields[<field>]`; the field components do nothing
-on a document that the relevance component judged not to be a meeting report.
+Each component stores its FieldResult in `doc._.fields[<field>]`, once (relevance may already have
+read the date and the place); the field components do nothing on a document that the relevance
+component judged not to be a meeting report.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from extractor.article import Article
 from extractor.builder import build_record
 from extractor.fields import FieldResult
-from extractor.fields.attendees import extract_attendees
+from extractor.fields.attendees import PRESENCE, extract_attendees
 from extractor.fields.count import extract_participant_count
 from extractor.fields.dates import extract_meeting_date
 from extractor.fields.goals import extract_goals
 from extractor.fields.host import extract_host
 from extractor.fields.relevance import extract_relevance
+from extractor.fields.text import sentences
 from extractor.fields.venue import extract_venue
 
 
@@ -30,7 +33,7 @@ class FieldComponent:
         if doc._.fields is None:
             doc._.fields = {}
         relevant = doc._.fields.get("is_meeting_report")
-        if self.always or (relevant is not None and relevant.value):
+        if self.field not in doc._.fields and (self.always or (relevant is not None and relevant.value)):
             doc._.fields[self.field] = self.extract(doc)
         return doc
 
@@ -54,6 +57,45 @@ def _register(factory: str, field: str, extract: Callable[[Doc], FieldResult], a
 
 for _factory, (_field, _extract, _always) in _FIELDS.items():
     _register(_factory, _field, _extract, _always)
+
+
+MAX_NER_SENTENCES = 60  # a report names its participants in a few sentences; a page of thousands is noise
+MAX_NER_TOKENS = 300  # and a sentence of them runs to a hundred tokens or so, not ten thousand
+
+
+class AttendanceNER:
+    """The trained NER, run only on the sentences of a meeting report that say who took part.
+
+    Those sentences are all the attendee extractor reads entities from, and they are a few of
+    a report's sentences, so NER costs a fraction of a whole-document pass and nothing on the
+    pages that relevance turned down. `ner` is set by nlp.build_pipeline (None: rules only).
+    """
+
+    def __init__(self) -> None:
+        self.ner: Callable[[Doc], Doc] | None = None
+
+    def __call__(self, doc: Doc) -> Doc:
+        relevant = (doc._.fields or {}).get("is_meeting_report")
+        if self.ner is None or relevant is None or not relevant.value:
+            return doc
+        text = doc.text  # spaCy joins the tokens on every access
+        spans = [(s, e) for s, e in sentences(text, doc._.body_start) if PRESENCE.search(text, s, e)]
+        starts = [token.idx for token in doc]
+        entities = []
+        for start, end in spans[:MAX_NER_SENTENCES]:
+            first, last = bisect_left(starts, start), bisect_left(starts, end)
+            last = min(last, first + MAX_NER_TOKENS)
+            if first >= last:
+                continue
+            for ent in self.ner(doc[first:last].as_doc()).ents:
+                entities.append(Span(doc, first + ent.start, first + ent.end, label=ent.label_))
+        doc.set_ents(entities)
+        return doc
+
+
+@Language.factory("rakor_ner")
+def make_attendance_ner(nlp: Language, name: str) -> AttendanceNER:
+    return AttendanceNER()
 
 
 @Language.factory("rakor_record")

@@ -255,6 +255,7 @@ def _institution_keys() -> dict[str, Institution]:
     return keys
 
 
+@lru_cache(maxsize=1)
 def _institution_forms() -> list[tuple[str, str]]:
     forms: list[tuple[str, str]] = []
     for inst in institutions().values():
@@ -267,6 +268,7 @@ def _institution_forms() -> list[tuple[str, str]]:
     return forms
 
 
+@lru_cache(maxsize=1)
 def institution_pattern() -> str:
     """Regex alternation of institution heads (abbreviations and full names), longest first.
 
@@ -376,6 +378,7 @@ def normalize_role(text: str) -> str:
     return _ws(t)
 
 
+@lru_cache(maxsize=1)
 def role_pattern() -> str:
     """Regex alternation of role words (longest first), any case, with an optional acting
     prefix (Pj/Plt/Plh/Pjs/Penjabat) and optional spaces inside compounds
@@ -505,6 +508,7 @@ def _case_variants(text: str) -> list[str]:
     return list(dict.fromkeys([text, text.upper()]))
 
 
+@lru_cache(maxsize=1)
 def rank_pattern() -> str:
     """A rank ("AKBP", "Brigjen Pol", "Letkol", "IPTU") with an optional corps ("Inf",
     "Kav.", "Laut (P)", "Pol") and an optional "(Purn)"."""
@@ -545,6 +549,7 @@ def _degree_forms(position: str | None = None) -> list[tuple[str, str]]:
     return forms
 
 
+@lru_cache(maxsize=1)
 def degree_pattern() -> str:
     """An academic degree or professional title, dotted or not ("S.I.K.", "SIK", "M.Si")."""
     return rf"(?<![\w])(?:{_alternation(_degree_forms())})(?![\w])"
@@ -561,6 +566,7 @@ def _honorific_rx(token: str) -> str:
     return rx + (r"(?:\.|(?![\w]))" if token.endswith(".") else r"(?![\w])")
 
 
+@lru_cache(maxsize=1)
 def honorific_pattern() -> str:
     """An honorific or adat title that is not part of the name (Bapak, Ibu, H., Hj., Dt.).
 
@@ -579,6 +585,7 @@ def honorific_regex() -> re.Pattern[str]:
     return re.compile(honorific_pattern())
 
 
+@lru_cache(maxsize=1)
 def title_pattern() -> str:
     """What stands before a person's name and is not part of it: rank, honorific, prefix degree."""
     prefix_degrees = [
@@ -589,6 +596,7 @@ def title_pattern() -> str:
     return rf"(?<![\w])(?:{rank_pattern()}|{_alternation(honorific + prefix_degrees)})"
 
 
+@lru_cache(maxsize=1)
 def adat_title_pattern() -> str:
     """An adat title and the title words after it, which follow a name ("Yusrizal Dt. Rajo Mudo")."""
     adat = [(h.token, _honorific_rx(h.token)) for h in honorifics() if h.kind == "adat_title"]

@@ -6,6 +6,9 @@ import json
 from pydantic import BaseModel, ConfigDict, Field
 
 
+LINE_BREAKS = str.maketrans({"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"})
+
+
 class Span(BaseModel):
     """A character span of the clean text that supports a value."""
 
@@ -55,7 +58,8 @@ class MeetingRecord(BaseModel):
     error: str | None = None
 
     def to_json(self) -> str:
-        return self.model_dump_json()
+        """One JSON line: separators that str.splitlines() would break on are escaped too."""
+        return self.model_dump_json().translate(LINE_BREAKS)
 
 
 def json_schema() -> str:

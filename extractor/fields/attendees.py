@@ -18,10 +18,11 @@ from extractor import gazetteer
 from extractor.data import alternation, load_toml
 from extractor.fields import FieldResult
 from extractor.fields.text import sentences
-from extractor.fields.units import has_tail, is_institution_or_region, role_extent
+from extractor.fields.units import extent_end, has_tail, is_institution_or_region, role_extent
 from extractor.scoring import normalise
 
 NAME_WORD = r"(?:[A-Z][a-z’'`]+(?:-[A-Z]?[a-z]+)?|[A-Z]\.|[A-Z][a-z]?\.?(?=\s[A-Z]))"
+MAX_SENTENCE_CHARS = 3000  # the longest list of participants runs to a paragraph, not a page
 NOMINALISATION = re.compile(r"^(?:pe|ke)\w{3,}an$", re.I)  # Pencegahan, Kewaspadaan: words, not names
 ROMAN = re.compile(r"^[IVXL]+$")
 # Words of sentences that report who took part (institution-only entries are read only there).
@@ -39,6 +40,7 @@ REPRESENTING = re.compile(r"\s*,?\s*(?:yang\s+)?(?:hadir\s+)?(?:mewakili|selaku 
 GROUP_BEFORE = re.compile(r"\b(?:para|seluruh|segenap)\s+$", re.I)
 ON_BEHALF_BEFORE = re.compile(r"\bperwakilan\s+(?:dari\s+)?$", re.I)
 NAME_RUNS_ON = re.compile(r"\s+(?:dan|&)\s+[A-Z]")  # "Ditjen Politik dan Pemerintahan Umum": an office, not a name
+PLACE_AFTER = re.compile(r"(?:\s+[A-Z][a-z][\w-]*){1,3}(?=\s*(?:[,.;)]|\s(?:dan|serta|maupun)\s|$))")
 VERB_AFTER = re.compile(r"\s+(?:me|ber|di|ter)[a-z]{3,}")
 STREET_BEFORE = re.compile(r"\b(?:Jalan|Jl|Jln)\.?\s+$")
 LIST_GAP = re.compile(r"^\s*(?:,|dan|serta|maupun|,\s*dan|,\s*serta)\s*(?:dari\s+|perwakilan\s+)?$")
@@ -83,19 +85,28 @@ def plausible_name(name: str) -> bool:
     return not is_institution_or_region(name)
 
 
+@lru_cache(maxsize=1)
+def _name_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """A (titled) name; an adat title after it; the degrees after it."""
+    person = re.compile(rf"(?:{gazetteer.title_pattern()}\s*)*{NAME_WORD}(?:\s+{NAME_WORD}){{0,4}}")
+    adat = re.compile(rf"\s+{gazetteer.adat_title_pattern()}")
+    degrees = re.compile(rf"(?:\s*,?\s*{gazetteer.degree_pattern()})+")
+    return person, adat, degrees
+
+
 def _person_at(text: str, pos: int) -> tuple[int, int, str] | None:
     """A (titled) name starting at `pos`: (start, end, name without ranks, degrees, honorifics)."""
-    _, title, _, _ = _patterns()
-    m = re.match(rf"(?:{title.pattern}\s*)*{NAME_WORD}(?:\s+{NAME_WORD}){{0,4}}", text[pos:])
+    person_re, adat_re, degrees_re = _name_patterns()
+    m = person_re.match(text, pos)
     if not m:
         return None
-    end = pos + m.end()
-    adat = re.match(rf"\s+{gazetteer.adat_title_pattern()}", text[end:])
+    end = m.end()
+    adat = adat_re.match(text, end)
     if adat:
-        end += adat.end()
-    degrees = re.match(rf"(?:\s*,?\s*{gazetteer.degree_pattern()})+", text[end:])
+        end = adat.end()
+    degrees = degrees_re.match(text, end)
     if degrees:
-        end += degrees.end()
+        end = degrees.end()
     name = gazetteer.strip_person_name(text[pos:end])
     return (pos, end, name) if name and plausible_name(name) else None
 
@@ -107,7 +118,7 @@ def _role_and_person(text: str, start: int, limit: int) -> tuple[int, str, tuple
     Makassar Nur Aisyah Lestari"), the role runs on to the next institution and its person.
     """
     _, _, institution, _ = _patterns()
-    role_end = start + len(role_extent(text[start:limit]))
+    role_end = extent_end(text, start, limit)
     person = _person_at(text, role_end + 1) if text[role_end:role_end + 1] == " " else None
     # "Ketua Divisi Sosdiklih Parmas SDM Hafizul Pahmi": an acronym after the would-be name shows
     # that the capitalised words still name the post.
@@ -134,7 +145,7 @@ def _role_and_person(text: str, start: int, limit: int) -> tuple[int, str, tuple
         nxt = institution.search(text, role_end, min(limit, role_end + 90))
         gap = text[role_end:nxt.start()] if nxt else ""
         if nxt and not re.search(r"[.;]|\s(?:yang|serta)\s", gap) and not _patterns()[0].search(gap):
-            alt_end = nxt.start() + len(role_extent(text[nxt.start():limit]))
+            alt_end = extent_end(text, nxt.start(), limit)
             alt = _person_at(text, alt_end + 1) if text[alt_end:alt_end + 1] == " " else None
             if alt and not NAME_RUNS_ON.match(text, alt[1]):
                 role_end, person = alt_end, alt
@@ -190,7 +201,7 @@ def _mentions(text: str, s: int, e: int) -> list[Mention]:
                 continue
         rep = REPRESENTING.match(text, end)
         if rep and person and role_re.match(text, rep.end()):
-            r_end = rep.end() + len(role_extent(text[rep.end():e]))
+            r_end = extent_end(text, rep.end(), e)
             represents = text[rep.end():r_end].strip(" ,")
             end = r_end
         before = text[max(s, m.start() - 20):m.start()]
@@ -220,7 +231,8 @@ def _origin(text: str, pos: int, limit: int) -> str | None:
     lead = re.match(r"\s+(?:dari|asal)\s+", text[pos:limit])
     if not lead or not institution.match(text, pos + lead.end()):
         return None
-    return role_extent(text[pos + lead.end():limit]) or None
+    end = extent_end(text, pos + lead.end(), limit)
+    return text[pos + lead.end():end] or None
 
 
 def _institutions(text: str, s: int, e: int, taken: list[Mention]) -> list[Mention]:
@@ -235,13 +247,15 @@ def _institutions(text: str, s: int, e: int, taken: list[Mention]) -> list[Menti
     for m in institution_re.finditer(text, s, e):
         if m.start() < pos or any(t.start <= m.start() < t.end for t in taken):
             continue
-        mention = role_extent(text[m.start():e])
-        place = re.match(r"(?:\s+[A-Z][a-z][\w-]*){1,3}(?=\s*(?:[,.;)]|\s(?:dan|serta|maupun)\s|$))", text[m.start() + len(mention):e])
+        last_end = max((t.end for t in taken if t.end <= m.start()), default=None)
+        mention = text[m.start():extent_end(text, m.start(), e)]
+        place = PLACE_AFTER.match(text, m.start() + len(mention), e)
         if not has_tail(mention) and place:
             mention += place.group()
         pos = m.start() + len(mention)
-        ends = [t.end for t in taken + found if t.end <= m.start()]
-        listed = bool(ends) and LIST_GAP.match(text[max(ends):m.start()])
+        if found and found[-1].end <= m.start():
+            last_end = max(last_end or 0, found[-1].end)
+        listed = last_end is not None and LIST_GAP.match(text[last_end:m.start()])
         if has_tail(mention) or listed:
             found.append(Mention(m.start(), pos, None, None, mention.strip(" ,")))
     return found
@@ -335,7 +349,7 @@ def _merge(mentions: list[Mention]) -> list[Mention]:
 def _ner_people(doc: Doc, s: int, e: int, taken: list[Mention]) -> list[Mention]:
     """Persons the trained NER model finds in a sentence that reports who took part, which the
     rules missed (a name without role or title); empty when the model is not shipped."""
-    found = []
+    found, text = [], doc.text
     for ent in doc.ents:
         if ent.label_ != "PER" or not (s <= ent.start_char and ent.end_char <= e):
             continue
@@ -343,7 +357,7 @@ def _ner_people(doc: Doc, s: int, e: int, taken: list[Mention]) -> list[Mention]
             continue
         name = gazetteer.strip_person_name(ent.text)
         if plausible_name(name) and len(name.split()) >= 2:
-            found.append(Mention(ent.start_char, ent.end_char, name, None, _origin(doc.text, ent.end_char, e)))
+            found.append(Mention(ent.start_char, ent.end_char, name, None, _origin(text, ent.end_char, e)))
     return found
 
 
@@ -352,6 +366,7 @@ def extract_attendees(doc: Doc) -> FieldResult:
     orgs = {(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ == "ORG"}
     mentions: list[Mention] = []
     for s, e in sentences(text, body):
+        e = min(e, s + MAX_SENTENCE_CHARS)
         if not ATTENDANCE.search(text, s, e):
             continue
         people = _mentions(text, s, e)

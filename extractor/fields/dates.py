@@ -10,13 +10,15 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
+from itertools import islice
 
 from spacy.tokens import Doc
 
 from extractor.data import alternation, load_toml
 from extractor.fields import FieldResult
-from extractor.fields.text import sentence_bounds
+from extractor.fields.text import mentions_meeting, sentence_bounds
 
+MAX_MENTIONS = 200  # a report states a handful of dates; a page of thousands is a table, not a report
 MIN_SCORE = 2.0  # below this a date is some other event's (election day, a deadline), not the meeting's
 
 
@@ -67,7 +69,7 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     for pattern in (named, numeric):
-        for m in pattern.finditer(text):
+        for m in islice(pattern.finditer(text), MAX_MENTIONS):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
             month = months[m.group("mon").lower()] if "mon" in pattern.groupindex else int(m.group("m"))
@@ -84,7 +86,7 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
             found.append(DateMention(start, end, int(m.group("d")), month, year,
                                      weekdays[wd.lower()] if wd else None))
     if published:
-        for m in relative.finditer(text):
+        for m in islice(relative.finditer(text), MAX_MENTIONS):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
             if m.group("rel"):
@@ -131,16 +133,19 @@ def resolve(mention: DateMention, published: date | None, text: str) -> tuple[da
     return None, near or fits
 
 
+@lru_cache(maxsize=1)
+def _other_event_cue() -> re.Pattern[str]:
+    return re.compile(rf"(?:^|\W)(?:{alternation(load_toml('patterns.toml')['dates']['other_event_cues'])})\b")
+
+
 def _score(mention: DateMention, text: str, body_start: int) -> float:
-    words = load_toml("patterns.toml")["dates"]
     s, e = sentence_bounds(text, mention.start, mention.end)
-    sentence = text[s:e].lower()
     before = text[max(s, mention.start - 45):mention.start].lower()
     score = 1.0 if mention.relative else 3.0
     score += 1.0 if mention.weekday is not None else 0.0
-    if any(re.search(rf"\b{re.escape(cue)}\b", sentence) for cue in words["meeting_cues"]):
+    if mentions_meeting(text, s, e):
         score += 2.0
-    if any(re.search(rf"(?:^|\W){re.escape(cue)}\b", before) for cue in words["other_event_cues"]):
+    if _other_event_cue().search(before):
         score -= 3.5
     if mention.start < body_start:
         score -= 2.0  # headline

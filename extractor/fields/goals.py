@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import islice
 
 from spacy.tokens import Doc
 
@@ -17,6 +18,12 @@ from extractor.scoring import normalise, token_f1
 
 QUOTES = "\"“”"
 MIN_WORDS = 3
+MAX_GOAL_CHARS = 600  # a stated aim is a clause or a sentence, never a page
+MAX_GOALS = 20
+MAX_LEAD_INS = 60
+CLAUSE_END = re.compile(r"\.(?=\s|$)|\n|;")
+ABBREVIATION_END = re.compile(r"\b(?:No|Jl|Kab|Kec|Prov|H|Dr|Drs|dll|dsb|s\.d)$")
+QUOTE = re.compile(rf"[{QUOTES}]")
 
 
 @lru_cache(maxsize=1)
@@ -36,15 +43,15 @@ def _is_result_list(lead_in: str) -> bool:
 def _clause_end(text: str, start: int, in_quote: bool) -> int:
     """End of the goal clause: sentence end, closing quote, or a speech verb."""
     _, stop = _patterns()
-    end = len(text)
-    for m in re.finditer(r"\.(?=\s|$)|\n|[;]", text[start:]):
-        if not re.search(r"\b(?:No|Jl|Kab|Kec|Prov|H|Dr|Drs|dll|dsb|s\.d)$", text[start:start + m.start()]):
-            end = start + m.start()
+    end = min(len(text), start + MAX_GOAL_CHARS)
+    for m in CLAUSE_END.finditer(text, start, end):
+        if not ABBREVIATION_END.search(text, max(start, m.start() - 6), m.start()):
+            end = m.start()
             break
     if in_quote:
-        q = re.search(rf"[{QUOTES}]", text[start:end])
+        q = QUOTE.search(text, start, end)
         if q:
-            end = start + q.start()
+            end = q.start()
     s = stop.search(text, start, end)
     if s:
         end = s.start()
@@ -86,7 +93,7 @@ def extract_goals(doc: Doc) -> FieldResult:
     lead, _ = _patterns()
     goals: list[str] = []
     evidence: list[tuple[int, int]] = []
-    for m in lead.finditer(text, body):
+    for m in islice(lead.finditer(text, body), MAX_LEAD_INS):
         before = text[max(0, m.start() - 300):m.start()]
         in_quote = before.count("“") > before.count("”") or before.count('"') % 2 == 1
         end = _clause_end(text, m.end(), in_quote)
@@ -99,7 +106,7 @@ def extract_goals(doc: Doc) -> FieldResult:
             if len(value.split()) < MIN_WORDS:
                 continue
             norm = normalise(value)
-            if any(token_f1(norm, normalise(g)) >= 0.8 for g in goals):
+            if len(goals) >= MAX_GOALS or any(token_f1(norm, normalise(g)) >= 0.8 for g in goals):
                 continue
             goals.append(value)
             evidence.append((s, e))

@@ -24,6 +24,7 @@ ACTIVE_VERBS = ["menggelar", "mengadakan", "menyelenggarakan", "melaksanakan", "
 PASSIVE = re.compile(
     r"\b(?:digelar|diselenggarakan|diadakan|dilaksanakan|diinisiasi|difasilitasi|diprakarsai)\s+oleh\s+(?P<x>[A-Z][^,.;\n]{2,120})"
 )
+NAME_BEFORE = re.compile(r"((?:[A-Z][\w.'’/-]*)(?:\s+(?:[A-Z][\w.'’/-]*|dan|&))*)\s+$")
 CHAIRED = re.compile(r"\b(?:dipimpin|dibuka)\s+(?:langsung\s+)?(?:oleh\s+)?(?P<x>[A-Z][^,.;\n]{2,120})")
 
 
@@ -36,17 +37,32 @@ def _active() -> re.Pattern[str]:
     )
 
 
+@lru_cache(maxsize=1)
+def _heads() -> re.Pattern[str]:
+    return re.compile(rf"(?:{gazetteer.institution_pattern()}|{gazetteer.role_pattern()})")
+
+
+@lru_cache(maxsize=1)
+def _institution_anywhere() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{gazetteer.institution_pattern()})\b", re.I)
+
+
 def _fullest(text: str, host: str) -> str:
     """The fullest mention of an institution: "Full Name (ABBR)" when the text has one for it."""
-    m = re.search(r"((?:[A-Z][\w.'’/-]*|dan|dan\s|&)(?:\s+(?:[A-Z][\w.'’/-]*|dan|&))*)\s+\(" + re.escape(host.split()[0]), text)
-    if m and len(host.split()) <= 6:
-        paren_end = text.find(")", m.end())
-        tail = text[paren_end + 1:paren_end + 80] if paren_end != -1 else ""
-        rest = " ".join(host.split()[1:])
-        full = f"{m.group(1)} ({text[m.end() - len(host.split()[0]):paren_end]})"
-        if rest and tail.strip().startswith(rest):
-            full += " " + rest
-        return full
+    head, *rest = host.split()
+    if len(host.split()) > 6:
+        return host
+    at = text.find(f"({head}")
+    while at != -1:
+        # the capitalised words (and "dan") right before the parenthesis name the institution in full
+        before = NAME_BEFORE.search(text, max(0, at - 160), at)
+        paren_end = text.find(")", at)
+        if before and paren_end != -1:
+            full = f"{before.group(1)} {text[at:paren_end + 1]}"
+            if rest and text[paren_end + 1:paren_end + 80].strip().startswith(" ".join(rest)):
+                full += " " + " ".join(rest)
+            return full
+        at = text.find(f"({head}", at + 1)
     return host
 
 
@@ -54,7 +70,7 @@ def _organiser(subject: str) -> str:
     """The first organiser of a subject: "X dan Y" gives X when Y is another institution or role."""
     subject = SUBJECT_CUT.sub("", subject).strip(" ,.")
     for m in re.finditer(r"\s+dan\s+", subject):
-        if re.match(rf"(?:{gazetteer.institution_pattern()}|{gazetteer.role_pattern()})", subject[m.end():]):
+        if _heads().match(subject, m.end()):
             return subject[:m.start()]
     return subject
 
@@ -64,7 +80,7 @@ def _institution_of(subject: str) -> str | None:
     subject = subject.strip(" ,.")
     if re.match(gazetteer.role_pattern(), subject):
         return gazetteer.role_institution(role_extent(subject))
-    if re.search(rf"\b(?:{gazetteer.institution_pattern()})\b", subject, re.I):
+    if _institution_anywhere().search(subject):
         return subject
     return None
 

@@ -54,11 +54,19 @@ def meeting_probability(text: str, lead_end: int) -> tuple[float, list[tuple[int
 
 
 def is_anchored(doc: Doc) -> bool:
-    """A report of one specific meeting says when or where it took place; an opinion piece does not."""
+    """A report of one specific meeting says when or where it took place; an opinion piece does not.
+
+    The date and place read here are kept in doc._.fields, so their components do not read them again.
+    """
     from extractor.fields.dates import extract_meeting_date
     from extractor.fields.venue import extract_venue
 
-    return extract_meeting_date(doc).value is not None or extract_venue(doc).value is not None
+    if doc._.fields is None:
+        doc._.fields = {}
+    fields = doc._.fields
+    fields["meeting_date"] = fields.get("meeting_date") or extract_meeting_date(doc)
+    fields["venue"] = fields.get("venue") or extract_venue(doc)
+    return fields["meeting_date"].value is not None or fields["venue"].value is not None
 
 
 def extract_relevance(doc: Doc) -> FieldResult:

@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 
 from extractor import gazetteer
-from extractor.data import load_toml
+from extractor.data import alternation, load_toml
 
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’]?\s+(?=[\"“A-Z0-9])|\n+")
 LAST_WORD = re.compile(r"(\S+)\s*$")
@@ -46,9 +47,25 @@ def _sentences(text: str, start: int) -> tuple[tuple[int, int], ...]:
     return tuple(spans)
 
 
+@lru_cache(maxsize=16)
+def _sentence_starts(text: str) -> tuple[int, ...]:
+    return tuple(s for s, _ in _sentences(text, 0))
+
+
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """Start and end offsets of the sentence holding text[start:end]."""
-    for s, e in _sentences(text, 0):
-        if s <= start < e or (s <= start and end <= e):
-            return s, e
-    return 0, len(text)
+    """Start and end offsets of the sentence holding text[start:end] (bisect over sentence starts)."""
+    spans = _sentences(text, 0)
+    i = bisect_right(_sentence_starts(text), start) - 1
+    return spans[i] if i >= 0 else (0, len(text))
+
+
+@lru_cache(maxsize=1)
+def _meeting_cue() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{alternation(load_toml('patterns.toml')['dates']['meeting_cues'])})\b", re.I)
+
+
+@lru_cache(maxsize=1024)
+def mentions_meeting(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] names the meeting or its taking place (cached: many dates and
+    places can share one sentence)."""
+    return _meeting_cue().search(text, start, end) is not None

@@ -13,6 +13,7 @@ LEVEL = (r"(?:Kabupaten|Kab\.?|Kota|Kotamadya|Provinsi|Prov\.?|Kecamatan|Kec\.?|
          r"RI|Republik Indonesia|Pusat|kabupaten/kota|Kabupaten/Kota|kabupaten|kota|provinsi|kecamatan)")
 GROUP_TAIL = r"(?:se-?\s*[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*|se-\w+|jajaran)"
 UNIT_CODE = r"(?:\d{1,4}[A-Za-z]?|[IVXL]{1,5})"
+MENTION_WINDOW = 200  # a post with its unit and region is a few words long
 ABBREVIATION = r"\((?:[A-Z][\w.]*)(?:\s[A-Z][\w.]*){0,3}\)"
 
 
@@ -97,17 +98,27 @@ def role_extent(text: str) -> str:
     return text[:lead.end() if lead else end]
 
 
+def extent_end(text: str, start: int, limit: int) -> int:
+    """End offset of the role or institution mention at text[start:], read within a short window."""
+    return start + len(role_extent(text[start:min(limit, start + MENTION_WINDOW)]))
+
+
 def has_tail(mention: str) -> bool:
     """True when a mention says which unit or region it is ("Polres Malang"), not just "Polres"."""
     m = _head().match(mention)
     return bool(m) and bool(mention[m.end():].strip(" ,"))
 
 
+@lru_cache(maxsize=1)
+def _level_or_institution() -> re.Pattern[str]:
+    return re.compile(rf"(?:{LEVEL}|{gazetteer.institution_pattern()})(?![\w])")
+
+
 def is_institution_or_region(name: str) -> bool:
     """True when a would-be person name holds institution, level or region words."""
     for word_start in [0] + [m.end() for m in re.finditer(r"\s+", name)]:
         rest = name[word_start:]
-        m = _regions().match(rest) or re.match(rf"(?:{LEVEL}|{gazetteer.institution_pattern()})(?![\w])", rest)
+        m = _regions().match(rest) or _level_or_institution().match(rest)
         if m:
             return True
     return False

@@ -8,16 +8,18 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import islice
 
 from spacy.tokens import Doc
 
 from extractor.data import alternation, load_toml
 from extractor.fields import FieldResult
-from extractor.fields.text import sentence_bounds
+from extractor.fields.text import mentions_meeting, sentence_bounds
 
 ROOM_WORDS = {"lantai", "lt", "utama", "rapat", "pertemuan", "kerja", "indoor", "outdoor", "serbaguna", "serba", "guna",
               "no", "nomor", "jalan", "jl", "kompleks", "komplek", "kantor", "gedung", "ruang", "aula", "lapangan", "hotel"}
 CONTINUATIONS = re.compile(r",\s+(?=(?:Jalan|Jl\.?|Jln\.?|Kompleks|Komplek|Kawasan|Lantai|Lt\.|Gedung|Kantor|Hotel)\b)")
+MAX_CANDIDATES = 100  # places named after "di"; a page of thousands is not a report
 WORD = re.compile(r"[\w./&'’()-]+")
 
 
@@ -73,16 +75,14 @@ def _name_end(text: str, start: int) -> int:
 def extract_venue(doc: Doc) -> FieldResult:
     text, body = doc.text, doc._.body_start
     physical, medium = _patterns()
-    cues = load_toml("patterns.toml")["dates"]["meeting_cues"]
     best: tuple[float, int, int] | None = None
-    for m in physical.finditer(text, body):
+    for m in islice(physical.finditer(text, body), MAX_CANDIDATES):
         end = _name_end(text, m.end())
         if end - m.end() < 4:
             continue
         s, e = sentence_bounds(text, m.start(), end)
-        sentence = text[s:e].lower()
         score = 2.0 if m.group().lower().startswith(("bertempat", "berlangsung", "dilaksanakan", "digelar", "diadakan")) else 1.0
-        score += 1.5 * any(c in sentence for c in cues)
+        score += 1.5 * mentions_meeting(text, s, e)
         score -= 1.0 * (m.start() - body) / max(len(text) - body, 1)
         if best is None or score > best[0]:
             best = (score, m.end(), end)
