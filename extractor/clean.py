@@ -213,10 +213,28 @@ def decode_html(content: bytes, http_charset: str | None = None) -> str:
         return content.decode("utf-16", "replace")
     for charset in (http_charset, declared_charset(content)):
         if charset:
+            if _single_byte(charset) and _is_multibyte_utf8(content[:SNIFF_BYTES]):
+                return content.decode("utf-8", "replace")  # UTF-8 sent under a Western label
             text = _decode_with(content, charset)
             if text is not None:
                 return text
     return decode_text(content)
+
+
+def _single_byte(charset: str) -> bool:
+    return charset.lower().replace("_", "-") in {"iso-8859-1", "latin-1", "latin1", "windows-1252", "cp1252",
+                                                 "us-ascii", "ascii", "iso-8859-15"}
+
+
+def _is_multibyte_utf8(content: bytes) -> bool:
+    """Valid UTF-8 with at least one multi-byte character: a Western code page almost never
+    produces such byte pairs by chance, so the label is wrong, not the bytes."""
+    try:
+        content.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if exc.start < len(content) - 4:  # a character cut at the sniff limit is fine
+            return False
+    return any(b >= 0x80 for b in content)
 
 
 def decode_text(content: bytes) -> str:

@@ -5,6 +5,7 @@ import json
 import logging
 import os
 import sys
+from itertools import chain
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -42,7 +43,12 @@ def _progress() -> Progress:
 
 @app.command()
 def extract(
-    paths: Annotated[list[str], typer.Argument(help="Files, directories (recursive) or - for stdin.")],
+    paths: Annotated[Optional[list[str]], typer.Argument(
+        help="Files, directories (recursive), - for stdin, or http(s) URLs of articles (fetched politely).")] = None,
+    from_feeds: Annotated[Optional[Path], typer.Option("--from-feeds", help="File of RSS/Atom feed or sitemap URLs, "
+                                                       "one per line: their articles are fetched and extracted.")] = None,
+    archive: Annotated[Optional[Path], typer.Option("--archive", help="Keep fetched pages as WARC.gz files (and "
+                                                    "a fetch state) in this folder.")] = None,
     output: Annotated[Optional[Path], typer.Option("--output", "-o",
                                                    help="Output file (default: stdout, JSONL only).")] = None,
     no_ner: Annotated[bool, typer.Option("--no-ner", help="Rules only, without the trained NER model.")] = False,
@@ -80,12 +86,24 @@ def extract(
         raise typer.Exit(2)
     options = BatchOptions(use_ner=not no_ner, workers=workers or os.cpu_count() or 1, only_meetings=only_meetings,
                            engine=engine, scheduler=scheduler, doc_timeout=doc_timeout or None)
+    local = [p for p in paths or [] if not p.startswith(("http://", "https://"))]
+    urls = [p for p in paths or [] if p.startswith(("http://", "https://"))]
+    feeds = [line.strip() for line in from_feeds.read_text(encoding="utf-8").splitlines()
+             if line.strip() and not line.startswith("#")] if from_feeds else []
+    if not (local or urls or feeds):
+        err.print("nothing to extract: give files, directories, URLs or --from-feeds")
+        raise typer.Exit(2)
+    documents = read_inputs(local)
+    if urls or feeds:
+        from extractor.fetch import FetchOptions, fetched_documents
+
+        documents = chain(documents, fetched_documents(urls, feeds, archive, FetchOptions()))
     done = resume_jsonl(output) if resume else {}
     sink = open_sink(fmt, output, append=resume)
     try:
         with _progress() as progress:
             task = progress.add_task("extracting", total=None, completed=len(done))
-            counts = run_batch(read_inputs(paths), sink.write, options, done,
+            counts = run_batch(documents, sink.write, options, done,
                                lambda: progress.advance(task))
     finally:
         sink.close()

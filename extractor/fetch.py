@@ -580,8 +580,15 @@ def fetch_and_extract(urls: list[str], feeds: list[str], sitemaps: list[str], ou
     extracted; a page that could not be fetched gives an error record."""
     from extractor.pipeline import extract_record  # spaCy loads only when extraction is asked for
 
-    for result in crawl(urls, [*feeds, *sitemaps], out_dir, options or FetchOptions(), only_new):
-        yield extract_record(raw_document(result), use_ner)
+    for raw in fetched_documents(urls, [*feeds, *sitemaps], out_dir, options or FetchOptions(), only_new):
+        yield extract_record(raw, use_ner)
+
+
+def fetched_documents(urls: list[str], sources: list[str], out_dir: Path | None, options: FetchOptions,
+                      only_new: bool = False) -> Iterator[RawDocument]:
+    """The pages of `urls` and of the feeds and sitemaps in `sources`, as documents to extract,
+    so `rakor extract https://...` runs them through the same batch as files."""
+    return (raw_document(result) for result in crawl(urls, sources, out_dir, options, only_new))
 
 
 def watch_round(sources: list[str], out_dir: Path, output: Path, options: FetchOptions,

