@@ -209,9 +209,11 @@ def train_ner(
     seed: Annotated[int, typer.Option(help="Random seed.")] = 0,
 ) -> None:
     """Train the shipped NER model from the public corpora and the dev gold (held-out slice excluded)."""
-    from extractor.ner_train import train_ner as run
+    from extractor.ner_train import record_ablation, train_ner as run
 
-    typer.echo(json.dumps(run(ner_dir, corpus, out, seed=seed), indent=2))
+    figures = run(ner_dir, corpus, out, seed=seed)
+    figures["field_ablation"] = record_ablation(out, corpus)
+    typer.echo(json.dumps(figures, indent=2))
 
 
 from extractor.fetch_cli import fetch_command, watch_command  # noqa: E402  (issue 8: fetching)

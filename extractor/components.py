@@ -10,6 +10,7 @@ from bisect import bisect_left
 from collections.abc import Callable
 
 from spacy.language import Language
+from spacy.pipeline import TrainablePipe
 from spacy.tokens import Doc, Span
 
 from extractor.article import Article
@@ -72,7 +73,7 @@ class AttendanceNER:
     """
 
     def __init__(self) -> None:
-        self.ner: Callable[[Doc], Doc] | None = None
+        self.ner: TrainablePipe | None = None
 
     def __call__(self, doc: Doc) -> Doc:
         relevant = (doc._.fields or {}).get("is_meeting_report")
@@ -81,14 +82,15 @@ class AttendanceNER:
         text = doc.text  # spaCy joins the tokens on every access
         spans = [(s, e) for s, e in sentences(text, doc._.body_start) if PRESENCE.search(text, s, e)]
         starts = [token.idx for token in doc]
-        entities = []
+        windows = []
         for start, end in spans[:MAX_NER_SENTENCES]:
             first, last = bisect_left(starts, start), bisect_left(starts, end)
-            last = min(last, first + MAX_NER_TOKENS)
-            if first >= last:
-                continue
-            for ent in self.ner(doc[first:last].as_doc()).ents:
-                entities.append(Span(doc, first + ent.start, first + ent.end, label=ent.label_))
+            if first < last:
+                windows.append((first, min(last, first + MAX_NER_TOKENS)))
+        entities = []
+        # one batched pass over the sentences: far cheaper than one pass per sentence
+        for (first, _), sentence in zip(windows, self.ner.pipe(doc[a:b].as_doc() for a, b in windows)):
+            entities += [Span(doc, first + ent.start, first + ent.end, label=ent.label_) for ent in sentence.ents]
         doc.set_ents(entities)
         return doc
 

@@ -468,11 +468,39 @@ def train_ner(ner_dir: Path, corpus_dir: Path, out_dir: Path, seed: int = 0,
     rakor["sourcing_check"] = check_sourcing(out_dir)
     rakor["size_bytes"] = _dir_size(out_dir)
     rakor["total_seconds"] = round(time.monotonic() - t0, 1)
+    _write_rakor_meta(out_dir, rakor)
+    return rakor
+
+
+def _write_rakor_meta(out_dir: Path, rakor: dict) -> None:
     meta_path = out_dir / "meta.json"
     meta = json.loads(meta_path.read_text(encoding="utf-8"))
     meta["rakor"] = rakor
     meta_path.write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    return rakor
+
+
+def field_ablation(corpus_dir: Path) -> dict:
+    """`rakor eval` person and institution figures with and without the model, on the dev
+    corpus, its held-out slice and the seeds: what the model adds to the records."""
+    from extractor.evaluate import evaluate
+
+    table = {}
+    for label, gold, part in (("dev", corpus_dir / "dev" / "gold.jsonl", "all"),
+                              ("dev_heldout", corpus_dir / "dev" / "gold.jsonl", "heldout"),
+                              ("seeds", corpus_dir / "seeds" / "gold.jsonl", "all")):
+        for use_ner in (True, False):
+            figures = evaluate(gold, part=part, use_ner=use_ner)
+            table[f"{label}_{'with' if use_ner else 'without'}_ner"] = {
+                name: round(figures[name]["f1"], 3) for name in ("persons", "institutions", "goals")}
+    return table
+
+
+def record_ablation(out_dir: Path, corpus_dir: Path) -> dict:
+    """Adds the field ablation to meta.json["rakor"] (run after training, when the model is in place)."""
+    rakor = json.loads((out_dir / "meta.json").read_text(encoding="utf-8"))["rakor"]
+    rakor["field_ablation"] = field_ablation(corpus_dir)
+    _write_rakor_meta(out_dir, rakor)
+    return rakor["field_ablation"]
 
 
 def _examples_for_init(nlp, path: Path) -> Iterator:
@@ -515,7 +543,12 @@ def main(argv: list[str] | None = None) -> int:
                         help="override training.max_steps of extractor/data/ner.cfg")
     parser.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
                         help="extra config override, e.g. training.dropout=0.2 (JSON value)")
+    parser.add_argument("--ablation-only", action="store_true",
+                        help="only add the rakor eval ablation (with/without the model) to meta.json")
     args = parser.parse_args(argv)
+    if args.ablation_only:
+        print(json.dumps(record_ablation(args.out, args.corpus), indent=2))
+        return 0
     overrides = {}
     for item in args.set:
         key, _, value = item.partition("=")
@@ -528,6 +561,7 @@ def main(argv: list[str] | None = None) -> int:
                         overrides=overrides,
                         log=lambda m: print(m, flush=True))
     print(summary(figures))
+    print(json.dumps(record_ablation(args.out, args.corpus), indent=2))
     return 0
 
 

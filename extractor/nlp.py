@@ -10,6 +10,7 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.pipeline import TrainablePipe
 from spacy.symbols import ORTH
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
@@ -68,7 +69,7 @@ def create_tokenizer() -> Callable[[Language], Tokenizer]:
     return make
 
 
-def load_ner(nlp: Language, path: Path) -> Callable[[Doc], Doc]:
+def load_ner(nlp: Language, path: Path) -> TrainablePipe:
     """The shipped `ner` component, made from its config and weights in this pipeline's vocab.
 
     spacy.load(path) would build a second Indonesian tokenizer (seconds per process) only to
