@@ -137,11 +137,34 @@ def _progress(figures: dict | list) -> dict | list:
     return figures
 
 
+def words_per_second(folder: Path, sample: int) -> dict[str, float]:
+    """Words per second of the spaCy pipeline (tokenizer to record) over the meeting reports,
+    with the NER model and on rules only: what the model costs where it runs."""
+    articles = [clean_document(raw) for path in sorted(folder.glob("*-meeting*.html"))[:sample]
+                for raw in iter_documents([str(path)])]
+    articles = [a for a in articles if not a.error]
+    figures = {}
+    for use_ner in (True, False):
+        nlp = build_pipeline(use_ner)
+        words, seconds = 0, 0.0
+        for article in articles:
+            start = time.perf_counter()
+            doc = nlp.make_doc(article.text)
+            doc._.body_start = article.body_offset
+            doc._.published_date = published_date(article.published)
+            doc = nlp(doc)
+            seconds += time.perf_counter() - start
+            words += len(doc)
+        figures["with_ner" if use_ner else "without_ner"] = round(words / seconds) if seconds else 0.0
+    return figures
+
+
 def run_bench(pages: int, workers: int, rss_pages: list[int], sample: int, use_ner: bool) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / f"pages-{pages}"
         make_pages(folder, pages)
         costs = _progress(stage_costs(folder, sample, use_ner))
+        words = _progress(words_per_second(folder, sample))
         runs = [_progress(extract_run(folder, 1, use_ner)), _progress(extract_run(folder, workers, use_ner))]
         memory = []
         for count in rss_pages:
@@ -149,7 +172,7 @@ def run_bench(pages: int, workers: int, rss_pages: list[int], sample: int, use_n
             make_pages(folder, count)
             memory.append(_progress(extract_run(folder, workers, use_ner)))
     ratios = {kind: round(sum(costs[kind][s] for s in STAGES) / costs[kind]["trafilatura"], 2) for kind in costs}
-    return {"stage_ms": costs, "cost_vs_trafilatura": ratios, "throughput": runs,
+    return {"stage_ms": costs, "cost_vs_trafilatura": ratios, "nlp_words_per_s": words, "throughput": runs,
             "speedup": round(runs[1]["pages_per_s"] / runs[0]["pages_per_s"], 2) if runs[0]["pages_per_s"] else None,
             "memory": memory, "cpu_count": psutil.cpu_count(),
             "load_average": [round(x, 2) for x in psutil.getloadavg()]}
@@ -161,6 +184,8 @@ def format_bench(figures: dict) -> str:
         total = sum(costs[s] for s in STAGES)
         lines.append(f"{kind:<15}" + "".join(f"{costs[s]:>12.2f}" for s in STAGES)
                      + f"{total:>12.2f}{costs['trafilatura']:>12.2f}{figures['cost_vs_trafilatura'][kind]:>12.2f}")
+    lines.append(f"NLP words/s on meeting reports: {figures['nlp_words_per_s']['with_ner']} with NER, "
+                 f"{figures['nlp_words_per_s']['without_ner']} without")
     for run in figures["throughput"]:
         lines.append(f"{run['workers']} worker(s): {run['pages']} pages in {run['wall_s']} s, first record after "
                      f"{run['first_record_s']} s, then {run['pages_per_s']} pages/s; peak RSS {run['peak_rss_mb']} MB")

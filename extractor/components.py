@@ -6,6 +6,7 @@ component judged not to be a meeting report.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Callable
 
@@ -16,7 +17,7 @@ from spacy.tokens import Doc, Span
 from extractor.article import Article
 from extractor.builder import build_record
 from extractor.fields import FieldResult
-from extractor.fields.attendees import PRESENCE, extract_attendees
+from extractor.fields.attendees import extract_attendees
 from extractor.fields.count import extract_participant_count
 from extractor.fields.dates import extract_meeting_date
 from extractor.fields.goals import extract_goals
@@ -60,6 +61,9 @@ for _factory, (_field, _extract, _always) in _FIELDS.items():
     _register(_factory, _field, _extract, _always)
 
 
+# Sentences that list who took part: where names the rules cannot read (no role, no title) turn up.
+NER_CUES = re.compile(r"\b(?:hadir|dihadiri|menghadiri|peserta|diikuti|narasumber|pemateri|menghadirkan|"
+                      r"terdiri|perwakilan|undangan)\b", re.I)
 MAX_NER_SENTENCES = 60  # a report names its participants in a few sentences; a page of thousands is noise
 MAX_NER_TOKENS = 300  # and a sentence of them runs to a hundred tokens or so, not ten thousand
 
@@ -80,7 +84,7 @@ class AttendanceNER:
         if self.ner is None or relevant is None or not relevant.value:
             return doc
         text = doc.text  # spaCy joins the tokens on every access
-        spans = [(s, e) for s, e in sentences(text, doc._.body_start) if PRESENCE.search(text, s, e)]
+        spans = [(s, e) for s, e in sentences(text, doc._.body_start) if NER_CUES.search(text, s, e)]
         starts = [token.idx for token in doc]
         windows = []
         for start, end in spans[:MAX_NER_SENTENCES]:
