@@ -39,9 +39,14 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return physical, medium
 
 
+@lru_cache(maxsize=1)
+def _stops() -> frozenset[str]:
+    return frozenset(load_toml("patterns.toml")["venue"]["stops"])
+
+
 def _name_end(text: str, start: int) -> int:
     """End of a venue name that starts at `start`."""
-    stops = set(load_toml("patterns.toml")["venue"]["stops"])
+    stops = _stops()
     pos, end, first = start, start, True
     while pos < len(text):
         cont = CONTINUATIONS.match(text, pos)
