@@ -32,7 +32,7 @@ PRESENCE = re.compile(rf"\b(?:{PRESENCE_WORDS})\b", re.I)
 # Sentences in which a named official may be reported taking part or speaking.
 ATTENDANCE = re.compile(
     rf"\b(?:{PRESENCE_WORDS}|dipimpin|dibuka|membuka|memimpin|didampingi|sambutan|arahan|paparan|memaparkan|menyampaikan|"
-    r"menjelaskan|mengatakan|menegaskan|menambahkan|mengingatkan|menyebut|berharap|meminta|rapat|rakor)\b",
+    r"menjelaskan|mengatakan|menegaskan|menambahkan|mengingatkan|menyebut|berharap|meminta|rapat|rakor|kegiatan|acara)\b",
     re.I,
 )
 REPRESENTED_BY = re.compile(r"\s*,?\s*(?:yang\s+)?(?:dalam hal ini\s+)?(?:diwakili|diwakilkan)\s+(?:oleh\s+)?")
