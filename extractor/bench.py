@@ -74,6 +74,7 @@ def stage_costs(folder: Path, sample: int, use_ner: bool) -> dict[str, dict[str,
             fields_s = 0.0
             if keep:
                 doc = nlp.make_doc(article.text)
+                doc._.joined_text = article.text
                 doc._.published_date = published_date(article.published)
                 doc._.body_start = article.body_offset
                 for name, component in nlp.pipeline:  # rakor_* components are the field extractors
@@ -150,6 +151,7 @@ def words_per_second(folder: Path, sample: int) -> dict[str, float]:
         for article in articles:
             start = time.perf_counter()
             doc = nlp.make_doc(article.text)
+            doc._.joined_text = article.text
             doc._.body_start = article.body_offset
             doc._.published_date = published_date(article.published)
             doc = nlp(doc)

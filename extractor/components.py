@@ -23,7 +23,7 @@ from extractor.fields.dates import extract_meeting_date
 from extractor.fields.goals import extract_goals
 from extractor.fields.host import extract_host
 from extractor.fields.relevance import extract_relevance
-from extractor.fields.text import sentences
+from extractor.fields.text import doc_text, sentences
 from extractor.fields.venue import extract_venue
 
 
@@ -83,7 +83,7 @@ class AttendanceNER:
         relevant = (doc._.fields or {}).get("is_meeting_report")
         if self.ner is None or relevant is None or not relevant.value:
             return doc
-        text = doc.text  # spaCy joins the tokens on every access
+        text = doc_text(doc)
         spans = [(s, e) for s, e in sentences(text, doc._.body_start) if NER_CUES.search(text, s, e)]
         starts = [token.idx for token in doc]
         windows = []
@@ -110,7 +110,7 @@ def make_record_component(nlp: Language, name: str) -> Callable[[Doc], Doc]:
 
     def set_record(doc: Doc) -> Doc:
         article = doc._.article or Article(doc_id="", source="")
-        doc._.record = build_record(article, doc._.fields or {}, doc.text)
+        doc._.record = build_record(article, doc._.fields or {}, doc_text(doc))
         return doc
 
     return set_record

@@ -36,6 +36,7 @@ def extract_article(article: Article, use_ner: bool = True) -> MeetingRecord:
         text = text[:MAX_EXTRACT_CHARS]
         article.warnings.append(f"fields read from the first {MAX_EXTRACT_CHARS} characters of {len(article.text)}")
     doc = nlp.make_doc(text)
+    doc._.joined_text = text  # the tokenizer keeps every character: doc.text == text, without rejoining
     doc._.published_date = published_date(article.published)
     doc._.body_start = article.body_offset
     doc._.article = article

@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from extractor import gazetteer
 from extractor.data import alternation, load_toml
 from extractor.fields import FieldResult
-from extractor.fields.text import sentences
+from extractor.fields.text import doc_text, sentences
 from extractor.fields.units import extent_end, has_tail, is_institution_or_region, role_extent
 from extractor.scoring import normalise
 
@@ -349,7 +349,7 @@ def _merge(mentions: list[Mention]) -> list[Mention]:
 def _ner_people(doc: Doc, s: int, e: int, taken: list[Mention]) -> list[Mention]:
     """Persons the trained NER model finds in a sentence that reports who took part, which the
     rules missed (a name without role or title); empty when the model is not shipped."""
-    found, text = [], doc.text
+    found, text = [], doc_text(doc)
     for ent in doc.ents:
         if ent.label_ != "PER" or not (s <= ent.start_char and ent.end_char <= e):
             continue
@@ -362,7 +362,7 @@ def _ner_people(doc: Doc, s: int, e: int, taken: list[Mention]) -> list[Mention]
 
 
 def extract_attendees(doc: Doc) -> FieldResult:
-    text, body = doc.text, doc._.body_start
+    text, body = doc_text(doc), doc._.body_start
     orgs = {(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ == "ORG"}
     mentions: list[Mention] = []
     for s, e in sentences(text, body):

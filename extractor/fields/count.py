@@ -8,6 +8,7 @@ from spacy.tokens import Doc
 
 from extractor.data import alternation, load_toml
 from extractor.fields import FieldResult
+from extractor.fields.text import doc_text
 
 NUMBER = r"(?P<n>\d{1,3}(?:\.\d{3})*|\d+)"
 
@@ -29,7 +30,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
 
 
 def extract_participant_count(doc: Doc) -> FieldResult:
-    text = doc.text[doc._.body_start:]
+    text = doc_text(doc)[doc._.body_start:]
     offset = doc._.body_start
     stated, bare, excluded = _patterns()
     for pattern, confidence in ((stated, 0.85), (bare, 0.6)):

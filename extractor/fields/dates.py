@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from extractor.data import alternation, load_toml
 from extractor.fields import FieldResult
-from extractor.fields.text import mentions_meeting, sentence_bounds
+from extractor.fields.text import doc_text, mentions_meeting, sentence_bounds
 
 MAX_MENTIONS = 200  # a report states a handful of dates; a page of thousands is a table, not a report
 MIN_SCORE = 2.0  # below this a date is some other event's (election day, a deadline), not the meeting's
@@ -154,7 +154,7 @@ def _score(mention: DateMention, text: str, body_start: int) -> float:
 
 
 def extract_meeting_date(doc: Doc) -> FieldResult:
-    text = doc.text
+    text = doc_text(doc)
     published = doc._.published_date
     mentions = find_dates(text, published)
     scored = sorted(((_score(m, text, doc._.body_start), m) for m in mentions), key=lambda p: -p[0])

@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 
 from extractor.data import alternation, load_toml
 from extractor.fields import FieldResult
+from extractor.fields.text import doc_text
 from extractor.scoring import normalise, token_f1
 
 QUOTES = "\"“”"
@@ -30,7 +31,8 @@ QUOTE = re.compile(rf"[{QUOTES}]")
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     table = load_toml("patterns.toml")["goals"]
     meeting = f"(?:{alternation(table['meeting_nouns'])})"
-    lead = re.compile("|".join(f"(?:{p.replace('MTG', meeting)})" for p in table["lead_ins"]), re.I)
+    # every lead-in starts a word: the leading \b spares trying each of them inside words
+    lead = re.compile(r"\b(?:" + "|".join(f"(?:{p.replace('MTG', meeting)})" for p in table["lead_ins"]) + ")", re.I)
     stop = re.compile(rf",?\s*[{QUOTES}]?\s*,?\s*(?:{alternation(table['stops'])})\b", re.I)
     return lead, stop
 
@@ -89,7 +91,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def extract_goals(doc: Doc) -> FieldResult:
-    text, body = doc.text, doc._.body_start
+    text, body = doc_text(doc), doc._.body_start
     lead, _ = _patterns()
     goals: list[str] = []
     evidence: list[tuple[int, int]] = []

@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 from extractor import gazetteer
 from extractor.data import alternation, load_toml
 from extractor.fields import FieldResult
-from extractor.fields.text import sentences
+from extractor.fields.text import doc_text, sentences
 from extractor.fields.units import role_extent
 
 DATELINE = re.compile(r"^[A-Za-z .,'’/()-]{2,60}?\s*[–—-]{1,2}\s*(?=[A-Z\"“])")
@@ -86,7 +86,7 @@ def _institution_of(subject: str) -> str | None:
 
 
 def extract_host(doc: Doc) -> FieldResult:
-    text, body = doc.text, doc._.body_start
+    text, body = doc_text(doc), doc._.body_start
     active = _active()
     for s, e in sentences(text, body):
         sentence = text[s:e]

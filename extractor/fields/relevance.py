@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 
 from extractor.data import alternation, load_toml
 from extractor.fields import FieldResult
+from extractor.fields.text import doc_text
 
 LEAD_CHARS = 600
 # A paragraph opening with a dateline ("PAINAN – ") starts a news item; several make a list of headlines.
@@ -43,13 +44,12 @@ def meeting_probability(text: str, lead_end: int) -> tuple[float, list[tuple[int
     if len(DATELINE.findall(text)) >= 3:
         score += load_toml("patterns.toml")["relevance"]["list_page"]
     for pattern, weight in weights:
-        hits = list(pattern.finditer(text))
-        if not hits:
+        first = pattern.search(text)  # the first hit is in the lead if any is
+        if first is None:
             continue
-        in_lead = any(h.start() < lead_end for h in hits)
-        score += weight * (1.5 if in_lead else 1.0)
+        score += weight * (1.5 if first.start() < lead_end else 1.0)
         if weight > 0:
-            evidence.append((hits[0].start(), hits[0].end()))
+            evidence.append((first.start(), first.end()))
     return 1.0 / (1.0 + math.exp(-score / 2.0)), sorted(evidence)[:3]
 
 
@@ -70,7 +70,7 @@ def is_anchored(doc: Doc) -> bool:
 
 
 def extract_relevance(doc: Doc) -> FieldResult:
-    probability, evidence = meeting_probability(doc.text, doc._.body_start + LEAD_CHARS)
+    probability, evidence = meeting_probability(doc_text(doc), doc._.body_start + LEAD_CHARS)
     if probability >= 0.5 and not is_anchored(doc):
         probability *= load_toml("patterns.toml")["relevance"]["unanchored_factor"]
     return FieldResult(value=probability >= 0.5, evidence=evidence, confidence=round(probability, 3))

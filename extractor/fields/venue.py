@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 
 from extractor.data import alternation, load_toml
 from extractor.fields import FieldResult
-from extractor.fields.text import mentions_meeting, sentence_bounds
+from extractor.fields.text import doc_text, mentions_meeting, sentence_bounds
 
 ROOM_WORDS = {"lantai", "lt", "utama", "rapat", "pertemuan", "kerja", "indoor", "outdoor", "serbaguna", "serba", "guna",
               "no", "nomor", "jalan", "jl", "kompleks", "komplek", "kantor", "gedung", "ruang", "aula", "lapangan", "hotel"}
@@ -78,7 +78,7 @@ def _name_end(text: str, start: int) -> int:
 
 
 def extract_venue(doc: Doc) -> FieldResult:
-    text, body = doc.text, doc._.body_start
+    text, body = doc_text(doc), doc._.body_start
     physical, medium = _patterns()
     best: tuple[float, int, int] | None = None
     for m in islice(physical.finditer(text, body), MAX_CANDIDATES):
