@@ -7,12 +7,13 @@ component judged not to be a meeting report.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Callable
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.pipeline import TrainablePipe
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
+from threadpoolctl import ThreadpoolController
 
 from extractor.article import Article
 from extractor.builder import build_record
@@ -76,8 +77,9 @@ class AttendanceNER:
     pages that relevance turned down. `ner` is set by nlp.build_pipeline (None: rules only).
     """
 
-    def __init__(self) -> None:
+    def __init__(self, tokenizer: Callable[[str], Doc]) -> None:
         self.ner: TrainablePipe | None = None
+        self.tokenizer = tokenizer
 
     def __call__(self, doc: Doc) -> Doc:
         relevant = (doc._.fields or {}).get("is_meeting_report")
@@ -85,23 +87,31 @@ class AttendanceNER:
             return doc
         text = doc_text(doc)
         spans = [(s, e) for s, e in sentences(text, doc._.body_start) if NER_CUES.search(text, s, e)]
-        starts = [token.idx for token in doc]
-        windows = []
-        for start, end in spans[:MAX_NER_SENTENCES]:
-            first, last = bisect_left(starts, start), bisect_left(starts, end)
-            if first < last:
-                windows.append((first, min(last, first + MAX_NER_TOKENS)))
+        spans = spans[:MAX_NER_SENTENCES]
+        # a sentence starts and ends at whitespace, so tokenising it alone gives the document's tokens
+        parts = (self.tokenizer(text[s:e]) for s, e in spans)
         entities = []
-        # one batched pass over the sentences: far cheaper than one pass per sentence
-        for (first, _), sentence in zip(windows, self.ner.pipe(doc[a:b].as_doc() for a, b in windows)):
-            entities += [Span(doc, first + ent.start, first + ent.end, label=ent.label_) for ent in sentence.ents]
+        # one batched pass over the sentences, far cheaper than one pass per sentence; one BLAS
+        # thread, as worker processes are the parallelism and a second thread only contends
+        with _blas().limit(limits=1, user_api="blas"):
+            found = self.ner.pipe(p if len(p) <= MAX_NER_TOKENS else p[:MAX_NER_TOKENS].as_doc() for p in parts)
+            for (start, _), sentence in zip(spans, found):
+                for ent in sentence.ents:
+                    span = doc.char_span(start + ent.start_char, start + ent.end_char, label=ent.label_)
+                    if span is not None:
+                        entities.append(span)
         doc.set_ents(entities)
         return doc
 
 
+@lru_cache(maxsize=1)
+def _blas() -> ThreadpoolController:
+    return ThreadpoolController()
+
+
 @Language.factory("rakor_ner")
 def make_attendance_ner(nlp: Language, name: str) -> AttendanceNER:
-    return AttendanceNER()
+    return AttendanceNER(nlp.tokenizer)
 
 
 @Language.factory("rakor_record")

@@ -15,6 +15,7 @@ from spacy.symbols import ORTH
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
+from thinc.api import NumpyOps
 
 from extractor.data import load_toml
 
@@ -23,6 +24,9 @@ MODEL_NAME = "rakor-ner-id"
 MODEL_ENV = "RAKOR_NER_MODEL"
 WARM_UP = ("Rakor\n\nPolres Malang menggelar rapat koordinasi di Aula Polres Malang, Rabu (21/8/2024), dihadiri "
            "Ketua KPU Kabupaten Malang Budi Santoso, S.H. dan Kodim 0818/Malang. Rakor bertujuan untuk menyamakan persepsi.")
+# The NER multiplies small matrices (a sentence of tokens by a layer): numpy's BLAS does that
+# 2.5-4x faster than the blis kernels spaCy uses by default (measured: 62x384 by 384x384).
+BLAS_OPS = NumpyOps(use_blis=False)
 DATE_TOKEN = re.compile(r"^\d{1,2}/\d{1,2}(?:/\d{2,4})?$")
 
 # published_date and body_start are set by the caller; fields and record by the components;
@@ -81,6 +85,8 @@ def load_ner(nlp: Language, path: Path) -> TrainablePipe:
     config = spacy.util.load_config(path / "config.cfg", interpolate=True)["components"]["ner"]
     ner = nlp.create_pipe(config.pop("factory"), name="ner", config=config)
     ner.from_disk(path / "ner", exclude=["vocab"])
+    for layer in ner.model.walk():
+        layer.ops = BLAS_OPS
     return ner
 
 
