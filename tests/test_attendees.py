@@ -61,3 +61,9 @@ def test_office_words_are_not_names():
     assert not plausible_name("Pariwisata")
     assert not plausible_name("Tahun")
     assert plausible_name("Andi Rahmat Hidayat")
+
+
+def test_group_words_before_a_listed_institution_are_cut():
+    entries = extract_attendees(make_doc(
+        "Rakor dihadiri oleh PJU Polres Kobar, jajaran Kodim 1014/Pbn serta perwakilan dari Kejari Kobar.")).value
+    assert [a["institution"] for a in entries if not a["name"]] == ["Polres Kobar", "Kodim 1014/Pbn", "Kejari Kobar"]

@@ -262,10 +262,11 @@ def _institutions(text: str, s: int, e: int, taken: list[Mention]) -> list[Menti
 
 
 @lru_cache(maxsize=1)
-def _list_patterns() -> tuple[re.Pattern[str], frozenset[str], frozenset[str]]:
+def _list_patterns() -> tuple[re.Pattern[str], frozenset[str], frozenset[str], re.Pattern[str]]:
     words = load_toml("patterns.toml")["attendees"]
     lead = re.compile(rf"\b(?:{alternation(words['list_lead_ins'])})\s+", re.I)
-    return lead, frozenset(words["group_entries"]), frozenset(words["vague_groups"])
+    prefix = re.compile(rf"^(?:{alternation(words['item_prefixes'])})\s+(?:dari\s+)?", re.I)
+    return lead, frozenset(words["group_entries"]), frozenset(words["vague_groups"]), prefix
 
 
 def _list_items(text: str, s: int, e: int) -> list[tuple[int, int]]:
@@ -274,7 +275,7 @@ def _list_items(text: str, s: int, e: int) -> list[tuple[int, int]]:
     Items split at commas and "serta"; "dan" splits only before another institution or post,
     so "Dinas Kependudukan dan Pencatatan Sipil" stays whole.
     """
-    lead, _, _ = _list_patterns()
+    lead, _, _, _ = _list_patterns()
     role_re, _, institution_re, _ = _patterns()
     m = lead.search(text, s, e)
     if not m:
@@ -294,11 +295,11 @@ def _list_items(text: str, s: int, e: int) -> list[tuple[int, int]]:
 def _listed_groups(text: str, s: int, e: int, taken: list[Mention], orgs: set[tuple[int, int]]) -> list[Mention]:
     """Institutions and kept groups named as items of a list of participants; an item that the
     NER model reads as one organisation counts too ("IAIN Bone")."""
-    _, groups, vague = _list_patterns()
+    _, groups, vague, prefix = _list_patterns()
     _, _, institution_re, _ = _patterns()
     found = []
     for a, b in _list_items(text, s, e):
-        item = re.sub(r"^(?:perwakilan|para|unsur|pejabat|jajaran)\s+(?:dari\s+)?", "", text[a:b].strip(" .;"), flags=re.I)
+        item = prefix.sub("", text[a:b].strip(" .;"))
         item = re.split(r"\s+(?:yang|untuk|guna|dalam|pada|di)\s+", item)[0].strip(" .;")
         start = text.find(item, a, b + 1)
         if not item or any(t.start < start + len(item) and start < t.end for t in taken):
