@@ -233,8 +233,14 @@ def projected_docs(nlp, text: str, record: dict) -> list:
 # --------------------------------------------------------------------------- building data
 
 def build_docbins(ner_dir: Path, corpus_dir: Path, work: Path, nlp, upsample: int = 3,
-                  seed: int = 0) -> dict:
-    """Write train.spacy / dev.spacy / test-*.spacy into `work`; return counts."""
+                  seed: int = 0, nergrit_upsample: int = 1, dev_in_train: bool = False) -> dict:
+    """Write train.spacy / dev.spacy / test-*.spacy into `work`; return counts.
+
+    `upsample` repeats the in-domain paragraphs, `nergrit_upsample` the NERGrit sentences
+    (encyclopaedic text, a minority style next to the news of IDNER and our corpus).
+    `dev_in_train` adds the dev splits to the training data, for a final model trained for a
+    step count chosen on an earlier run (its dev score then measures fit, not choice).
+    """
     from spacy.tokens import DocBin
 
     idner = ner_dir / "idner-news-2k"
@@ -254,9 +260,12 @@ def build_docbins(ner_dir: Path, corpus_dir: Path, work: Path, nlp, upsample: in
         used_ids.append(doc_id)
         in_domain.extend(projected_docs(nlp, text, rec))
 
-    train = sets["idner", "train"] + sets["nergrit", "train"] + in_domain * upsample
+    train = sets["idner", "train"] + sets["nergrit", "train"] * nergrit_upsample + in_domain * upsample
     random.Random(seed).shuffle(train)
     dev = sets["idner", "dev"] + sets["nergrit", "dev"]
+    if dev_in_train:
+        train += dev
+        random.Random(seed).shuffle(train)
     DocBin(docs=train, store_user_data=False).to_disk(work / "train.spacy")
     DocBin(docs=dev, store_user_data=False).to_disk(work / "dev.spacy")
     for name in ("idner", "nergrit"):
@@ -268,6 +277,7 @@ def build_docbins(ner_dir: Path, corpus_dir: Path, work: Path, nlp, upsample: in
         "idner_train": len(sets["idner", "train"]), "nergrit_train": len(sets["nergrit", "train"]),
         "in_domain_articles": used_ids, "in_domain_paragraphs": len(in_domain),
         "in_domain_entities": n_ents, "in_domain_upsample": upsample,
+        "nergrit_upsample": nergrit_upsample, "dev_in_train": dev_in_train,
     }
 
 
@@ -398,13 +408,21 @@ def _dir_size(path: Path) -> int:
 
 def train_ner(ner_dir: Path, corpus_dir: Path, out_dir: Path, seed: int = 0,
               max_minutes: float = 25, max_steps: int | None = None,
-              overrides: dict | None = None, upsample: int = 3, log=logger.info) -> dict:
+              overrides: dict | None = None, upsample: int = 3, nergrit_upsample: int = 1,
+              dev_in_train: bool = False, log=logger.info) -> dict:
     """Build the data, train, evaluate, and write the pipeline + figures to `out_dir`.
 
     Returns the dict stored as `meta.json["rakor"]`.
     """
     import spacy
     from spacy.util import fix_random_seed, load_config, load_model_from_config
+    from thinc.api import set_current_ops
+    from threadpoolctl import threadpool_limits
+
+    from extractor.nlp import BLAS_OPS
+
+    set_current_ops(BLAS_OPS)  # numpy's BLAS: 2-3x faster than blis on these small matrices
+    threadpool_limits(1, user_api="blas")  # one thread: the same sums, hence the same model, on any machine
 
     ner_dir, corpus_dir, out_dir = Path(ner_dir), Path(corpus_dir), Path(out_dir)
     t0 = time.monotonic()
@@ -412,7 +430,8 @@ def train_ner(ner_dir: Path, corpus_dir: Path, out_dir: Path, seed: int = 0,
     with tempfile.TemporaryDirectory(prefix="rakor-ner-") as tmp:
         work = Path(tmp)
         data_stats = build_docbins(ner_dir, corpus_dir, work, spacy.blank("id"),
-                                   upsample=upsample, seed=seed)
+                                   upsample=upsample, seed=seed, nergrit_upsample=nergrit_upsample,
+                                   dev_in_train=dev_in_train)
         counts = {k: v for k, v in data_stats.items() if k != "in_domain_articles"}
         log(f"data: {json.dumps(counts)}")
         cfg_overrides = {"paths.train": str(work / "train.spacy"),
@@ -541,6 +560,10 @@ def main(argv: list[str] | None = None) -> int:
                         help="wall-clock cap on the training loop")
     parser.add_argument("--max-steps", type=int, default=None,
                         help="override training.max_steps of extractor/data/ner.cfg")
+    parser.add_argument("--nergrit-upsample", type=int, default=1,
+                        help="repeat the NERGrit training sentences this many times")
+    parser.add_argument("--dev-in-train", action="store_true",
+                        help="train on the dev splits too (fix --max-steps from an earlier run)")
     parser.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
                         help="extra config override, e.g. training.dropout=0.2 (JSON value)")
     parser.add_argument("--ablation-only", action="store_true",
@@ -558,7 +581,8 @@ def main(argv: list[str] | None = None) -> int:
             overrides[key] = value
     figures = train_ner(args.ner_dir, args.corpus, args.out, seed=args.seed,
                         max_minutes=args.max_minutes, max_steps=args.max_steps,
-                        overrides=overrides,
+                        overrides=overrides, nergrit_upsample=args.nergrit_upsample,
+                        dev_in_train=args.dev_in_train,
                         log=lambda m: print(m, flush=True))
     print(summary(figures))
     print(json.dumps(record_ablation(args.out, args.corpus), indent=2))
