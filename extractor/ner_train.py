@@ -460,9 +460,13 @@ def train_ner(ner_dir: Path, corpus_dir: Path, out_dir: Path, seed: int = 0,
         out_dir.parent.mkdir(parents=True, exist_ok=True)
         rakor = {
             "sources": SOURCES,
-            "command": (f"python -m extractor.ner_train --ner-dir {ner_dir.as_posix()} "
-                        f"--corpus {corpus_dir.as_posix()} --out {out_dir.as_posix()} "
-                        f"--seed {seed} --max-minutes {max_minutes:g}"),
+            "command": " ".join([
+                f"rakor train-ner --ner-dir {ner_dir.as_posix()} --corpus {corpus_dir.as_posix()}",
+                f"--out {out_dir.as_posix()} --seed {seed} --max-minutes {max_minutes:g}",
+                *([f"--max-steps {max_steps}"] if max_steps is not None else []),
+                *([f"--nergrit-upsample {nergrit_upsample}"] if nergrit_upsample != 1 else []),
+                *(["--dev-in-train"] if dev_in_train else []),
+                *(f"--set '{k}={json.dumps(v)}'" for k, v in (overrides or {}).items())]),
             "seed": seed,
             "config": "extractor/data/ner.cfg",
             "config_overrides": {k: v for k, v in cfg_overrides.items()
