@@ -67,3 +67,26 @@ def test_group_words_before_a_listed_institution_are_cut():
     entries = extract_attendees(make_doc(
         "Rakor dihadiri oleh PJU Polres Kobar, jajaran Kodim 1014/Pbn serta perwakilan dari Kejari Kobar.")).value
     assert [a["institution"] for a in entries if not a["name"]] == ["Polres Kobar", "Kodim 1014/Pbn", "Kejari Kobar"]
+
+
+def _with_entities(body, entities):
+    """A doc whose NER entities are given: (text, label) pairs, found in the body."""
+    doc = make_doc(body)
+    spans = []
+    for text, label in entities:
+        start = doc.text.index(text)
+        spans.append(doc.char_span(start, start + len(text), label=label))
+    doc.set_ents(spans)
+    return doc
+
+
+def test_model_persons_are_read_but_not_places_named_like_people():
+    doc = _with_entities("Rakor di Hotel Horison Ultima Ratu turut dihadiri Budi Santoso dan Siti Aminah.",
+                         [("Horison Ultima Ratu", "PER"), ("Budi Santoso", "PER"), ("Siti Aminah", "PER")])
+    assert [a["name"] for a in extract_attendees(doc).value] == ["Budi Santoso", "Siti Aminah"]
+
+
+def test_model_organisation_items_are_read_but_not_leftover_degrees():
+    doc = _with_entities("Rakor dihadiri oleh IAIN Bone, S.Pdi, dan Karang Taruna Bone.",
+                         [("IAIN Bone", "ORG"), ("S.Pdi", "ORG"), ("Karang Taruna Bone", "ORG")])
+    assert [a["institution"] for a in extract_attendees(doc).value] == ["IAIN Bone", "Karang Taruna Bone"]

@@ -61,7 +61,7 @@ def test_meta_has_figures():
     rakor = meta["rakor"]
     assert {"idner-news-2k", "nergrit"} <= set(rakor["sources"])
     assert all(src["licence"] for src in rakor["sources"].values())
-    assert "extractor.ner_train" in rakor["command"]
+    assert rakor["command"].startswith("rakor train-ner --ner-dir")
     assert isinstance(rakor["seed"], int)
     for split in ("idner-news-2k_test", "nergrit_test"):
         res = rakor["test"][split]
@@ -95,3 +95,20 @@ def test_ner_can_be_sourced_into_blank_pipeline(nlp):
     doc = target("Ketua Bawaslu Pesisir Selatan Andika Putra hadir dalam rapat koordinasi.")
     assert target.pipe_names == ["ner"]
     assert any(e.label_ == "PER" and "Andika" in e.text for e in doc.ents)
+
+
+def test_pipeline_runs_the_model_on_the_sentences_that_list_participants(nlp):
+    from extractor.nlp import build_pipeline
+
+    sentence = ("Rapat koordinasi itu dihadiri Kapolres Pesisir Selatan AKBP Rendra Wicaksono, Ketua KPU Kabupaten "
+                "Pesisir Selatan Yuliandri Syafitri dan Ketua Bawaslu Pesisir Selatan Andika Putra.")
+    title = "Rakor Pengamanan Pilkada di Painan"
+    pipeline = build_pipeline(use_ner=True)
+    doc = pipeline.make_doc(f"{title}\n\nPolres Pesisir Selatan menggelar rakor di Aula Bhayangkara, Senin "
+                            f"(14/10/2024). {sentence}")
+    doc._.body_start = len(title) + 2
+    doc = pipeline(doc)
+    offset = doc.text.index(sentence)
+    alone = {(e.start_char + offset, e.end_char + offset, e.label_) for e in nlp(sentence).ents}
+    assert {(e.start_char, e.end_char, e.label_) for e in doc.ents} == alone
+    assert any(label == "PER" for _, _, label in alone)

@@ -305,12 +305,22 @@ def _listed_groups(text: str, s: int, e: int, taken: list[Mention], orgs: set[tu
         if not item or any(t.start < start + len(item) and start < t.end for t in taken):
             continue
         key = item.lower()
-        if key in vague or len(item.split()) > 8:
+        if key in vague or len(item.split()) > 8 or _is_degree(item):
             continue
         named = institution_re.match(item) and not re.search(r"\s(?!dan\s|se-)[a-z]", item)
         if key in groups or named or (start, start + len(item)) in orgs:
             found.append(Mention(start, start + len(item), None, None, item))
     return found
+
+
+def _is_degree(item: str) -> bool:
+    """"S.Pdi" left over from a name's degrees: read as an organisation, never one."""
+    return "." in item and re.fullmatch(gazetteer.degree_pattern(), item, re.I) is not None
+
+
+@lru_cache(maxsize=1)
+def _venue_heads() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{alternation(load_toml('patterns.toml')['venue']['heads'])})\s+$", re.I)
 
 
 def _canonical_key(institution: str) -> str:
@@ -356,6 +366,8 @@ def _ner_people(doc: Doc, s: int, e: int, taken: list[Mention]) -> list[Mention]
             continue
         if any(t.start < ent.end_char and ent.start_char < t.end for t in taken):
             continue
+        if _venue_heads().search(text, max(s, ent.start_char - 40), ent.start_char):
+            continue  # "Hotel Horison Ultima": a place named like a person
         name = gazetteer.strip_person_name(ent.text)
         if plausible_name(name) and len(name.split()) >= 2:
             found.append(Mention(ent.start_char, ent.end_char, name, None, _origin(text, ent.end_char, e)))
