@@ -127,9 +127,14 @@ def extract_run(folder: Path, workers: int, use_ner: bool) -> dict:
         start = time.perf_counter()
         child = subprocess.Popen(command, stderr=subprocess.DEVNULL)
         process, peak, first, half, half_lines = psutil.Process(child.pid), 0, None, None, 0
+        lines, read = 0, 0
         while child.poll() is None:
             peak = max(peak, tree_rss(process))
-            lines = out.read_bytes().count(b"\n") if out.exists() else 0
+            if out.exists():  # only the new bytes: rereading the whole output would compete with the run
+                with out.open("rb") as f:
+                    f.seek(read)
+                    new = f.read()
+                lines, read = lines + new.count(b"\n"), read + len(new)
             if first is None and lines:
                 first = time.perf_counter() - start
             if half is None and lines >= total // 2:
