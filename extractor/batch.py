@@ -1,9 +1,12 @@
 """The batch runner: many inputs -> one record each, in parallel, streaming, resumable.
 
 Order: records come out in input order. At most `window` documents are in flight (read and
-waiting, or being extracted); the runner always waits for the oldest one, so the queue of
+waiting, or being extracted); the runner always waits for the oldest task, so the queue of
 pending results is also the reorder buffer and memory stays flat whatever the input size.
-A slow page holds back at most `window` finished ones.
+A slow page holds back at most `window` finished ones. Documents travel to the workers in
+tasks of CHUNK: a round trip per document cost the parent process about a millisecond of CPU
+per page (a tenth of an extraction, taken from the workers on a 2-core machine); per task
+it costs an eighth of that.
 
 Identity: every input keeps its `doc_id` from sources.py. When an id repeats (the same file
 stem in two directories, the same JSONL id twice), the later input gets its path without
@@ -51,7 +54,8 @@ from extractor.sources import iter_documents
 log = logging.getLogger(__name__)
 
 RECENT = 1024           # first records kept for copying to their duplicates
-WINDOW_PER_WORKER = 16  # documents in flight per worker process
+WINDOW_PER_WORKER = 32  # documents in flight per worker process
+CHUNK = 8               # documents per task sent to a worker
 
 
 @dataclass(slots=True)
@@ -116,12 +120,13 @@ def local_engine(documents: Iterable[RawDocument], options: BatchOptions) -> Ite
                                initargs=(options.use_ner, os.getpid()))
     pending: deque = deque()
     try:
-        for raw in chain(head, documents):
-            pending.append(pool.submit(extract_record, raw, options.use_ner, options.doc_timeout))
-            if len(pending) >= window:
-                yield pending.popleft().result()
+        inputs = chain(head, documents)
+        for chunk in iter(lambda: list(islice(inputs, CHUNK)), []):
+            pending.append(pool.submit(extract_partition, chunk, options.use_ner, options.doc_timeout))
+            if len(pending) >= window // CHUNK:
+                yield from pending.popleft().result()
         while pending:
-            yield pending.popleft().result()
+            yield from pending.popleft().result()
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 

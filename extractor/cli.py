@@ -68,7 +68,7 @@ def extract(
 ) -> None:
     """Extract one record per input document.
 
-    Records come out in input order (a bounded reorder buffer of 16 documents per worker), each with its doc_id; a repeated doc_id gets the input path instead.
+    Records come out in input order (a bounded reorder buffer of 32 documents per worker), each with its doc_id; a repeated doc_id gets the input path instead.
 
     Pages without a meeting noun skip the NLP pipeline; exact duplicate pages are extracted once and marked "duplicate of <doc_id>".
     """

@@ -102,10 +102,14 @@ def run_extract(pages: Path, out: Path, *extra: str) -> subprocess.Popen:
 
 
 def test_resume_after_sigkill_gives_one_record_per_input(corpus, tmp_path):
-    """Six folders with the dev pages under the same names: ids collide, contents repeat."""
+    """Six folders with the dev pages under the same names: ids collide; d1 and d2 differ by a
+    comment (more distinct pages than two workers hold in flight, so the pool runs), d3-d5 are
+    exact copies of d0."""
     pages = tmp_path / "pages"
     for n in range(6):
         shutil.copytree(corpus / "dev" / "html", pages / f"d{n}")
+        for page in (pages / f"d{n}").glob("*.html") if n in (1, 2) else ():
+            page.write_text(page.read_text(encoding="utf-8") + f"<!-- copy {n} -->", encoding="utf-8")
     (pages / "d0" / "festival.html").write_text(NO_CUE_PAGE, encoding="utf-8")
     expected = [d.doc_id for d in read_inputs([str(pages)])]
     assert len(expected) == len(set(expected)) == 217
@@ -114,6 +118,7 @@ def test_resume_after_sigkill_gives_one_record_per_input(corpus, tmp_path):
     while first.poll() is None and (not out.exists() or out.stat().st_size == 0):
         time.sleep(0.05)
     workers = psutil.Process(first.pid).children(recursive=True)
+    assert len(workers) >= 2, "the run did not start its worker pool"
     first.send_signal(signal.SIGKILL)
     first.wait()
     killed_at = len(out.read_bytes().splitlines())
