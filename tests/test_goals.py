@@ -32,3 +32,21 @@ def test_theme_and_repeated_aim():
 
 def test_no_stated_goal():
     assert extract_goals(make_doc("Satpol PP menggelar rapat koordinasi penertiban APK di aula kantor.")).value == []
+
+
+def test_results_flattened_from_bullets_stay_whole_and_split_at_each_result():
+    body = ("Adapun hasil rakor tersebut yaitu Meningkatnya sinergi antara Satpol PP dan penyelenggara pemilu "
+            "(TNI, Polri, KPU, Bawaslu, dan lain-lain), Terpetakannya kebutuhan personel di setiap TPS menjelang "
+            "pemungutan suara. Meningkatnya pemahaman anggota Linmas tentang tugas pengamanan TPS. Rakor ditutup pukul 12.00.")
+    assert extract_goals(make_doc(body)).value == [
+        "Meningkatnya sinergi antara Satpol PP dan penyelenggara pemilu (TNI, Polri, KPU, Bawaslu, dan lain-lain)",
+        "Terpetakannya kebutuhan personel di setiap TPS menjelang pemungutan suara",
+        "Meningkatnya pemahaman anggota Linmas tentang tugas pengamanan TPS",
+    ]
+
+
+def test_a_goal_restated_at_more_length_is_listed_once_and_ends_before_the_speech_verb():
+    body = ("Maksud dari kegiatan ini adalah menyamakan persepsi tentang pengamanan tahapan Pilkada, terang Kapolres. "
+            "“Tujuan rakor ini untuk menyamakan persepsi tentang pengamanan tahapan Pilkada agar tidak terjadi "
+            "gesekan di lapangan,” tutupnya.")
+    assert extract_goals(make_doc(body)).value == ["menyamakan persepsi tentang pengamanan tahapan Pilkada"]

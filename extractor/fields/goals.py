@@ -25,6 +25,10 @@ MAX_LEAD_INS = 60
 CLAUSE_END = re.compile(r"\.(?=\s|$)|\n|;")
 ABBREVIATION_END = re.compile(r"\b(?:No|Jl|Kab|Kec|Prov|H|Dr|Drs|dll|dsb|s\.d)$")
 QUOTE = re.compile(rf"[{QUOTES}]")
+# A result stated as a capitalised verb or nominalised verb: "Meningkatnya ...", "Mengetahui ...",
+# "Terwujudnya ...", "Adanya ...": government reports flatten their bullet lists into such clauses.
+RESULT_WORD = re.compile(r"(?:(?:Me|Ter|Ber|Di)[a-z]{3,}|[A-Z][a-z]{2,}nya)\b")
+MAX_RESULT_SENTENCES = 10
 
 
 @lru_cache(maxsize=1)
@@ -61,14 +65,34 @@ def _clause_end(text: str, start: int, in_quote: bool) -> int:
 
 
 def _split_results(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """A list of results ("X, Y, serta Z") gives one span per item; a comma before a name does not split."""
+    """A list of results ("X, Y, serta Z") gives one span per item; a comma before a name or
+    inside brackets ("(TNI, Polri, dan lain-lain)") does not split, one before a capitalised
+    result ("..., Mengetahui data terkini") does."""
     spans, left = [], start
-    for m in re.finditer(r",\s+(?:serta\s+|dan\s+)?(?=[a-z])", text[start:end]):
+    for m in re.finditer(rf",\s+(?:serta\s+|dan\s+)?(?=[a-z]|{RESULT_WORD.pattern})", text[start:end]):
         cut = start + m.start()
+        if text.count("(", start, cut) > text.count(")", start, cut):
+            continue
         if len(text[left:cut].split()) >= MIN_WORDS and len(text[start + m.end():end].split()) >= MIN_WORDS:
             spans.append((left, cut))
             left = start + m.end()
     return spans + [(left, end)]
+
+
+def _next_results(text: str, end: int, first: str) -> list[tuple[int, int]]:
+    """Results that go on as sentences of their own ("Meningkatnya X. Meningkatnya Y."), when the
+    list opened with such a result word."""
+    spans: list[tuple[int, int]] = []
+    if not RESULT_WORD.match(first):
+        return spans
+    for _ in range(MAX_RESULT_SENTENCES):
+        start = re.match(r"\.[ \t]+", text[end:end + 3])
+        if not start or not RESULT_WORD.match(text, end + start.end()):
+            break
+        start = end + start.end()
+        end = _clause_end(text, start, False)
+        spans.append((start, end))
+    return spans
 
 
 def _split_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -80,6 +104,11 @@ def _split_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     bounds = [m.end() for m in marks] + [len(segment)]
     starts = [m.start() for m in marks[1:]] + [len(segment)]
     return [(start + bounds[i], start + starts[i]) for i in range(len(marks))]
+
+
+def _same_goal(a: str, b: str) -> bool:
+    """A goal said twice, in other words or at more length ("X" and "X dalam mengatasi Y")."""
+    return token_f1(a, b) >= 0.8 or f" {min(a, b, key=len)} " in f" {max(a, b, key=len)} "
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -102,13 +131,14 @@ def extract_goals(doc: Doc) -> FieldResult:
         items = _split_items(text, m.end(), end)
         if len(items) == 1 and _is_result_list(m.group()):
             items = _split_results(text, m.end(), end)
+            items += _next_results(text, end, text[items[0][0]:items[0][1]].lstrip(" :"))
         for s, e in items:
             s, e = _trim(text, s, e)
             value = text[s:e]
             if len(value.split()) < MIN_WORDS:
                 continue
             norm = normalise(value)
-            if len(goals) >= MAX_GOALS or any(token_f1(norm, normalise(g)) >= 0.8 for g in goals):
+            if len(goals) >= MAX_GOALS or any(_same_goal(norm, normalise(g)) for g in goals):
                 continue
             goals.append(value)
             evidence.append((s, e))
