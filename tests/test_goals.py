@@ -37,7 +37,8 @@ def test_no_stated_goal():
 def test_results_flattened_from_bullets_stay_whole_and_split_at_each_result():
     body = ("Adapun hasil rakor tersebut yaitu Meningkatnya sinergi antara Satpol PP dan penyelenggara pemilu "
             "(TNI, Polri, KPU, Bawaslu, dan lain-lain), Terpetakannya kebutuhan personel di setiap TPS menjelang "
-            "pemungutan suara. Meningkatnya pemahaman anggota Linmas tentang tugas pengamanan TPS. Rakor ditutup pukul 12.00.")
+            "pemungutan suara. Meningkatnya pemahaman anggota Linmas tentang tugas pengamanan TPS. Selanjutnya "
+            "peserta mendengarkan paparan dari Bawaslu tentang pengawasan.")
     assert extract_goals(make_doc(body)).value == [
         "Meningkatnya sinergi antara Satpol PP dan penyelenggara pemilu (TNI, Polri, KPU, Bawaslu, dan lain-lain)",
         "Terpetakannya kebutuhan personel di setiap TPS menjelang pemungutan suara",

@@ -25,9 +25,6 @@ MAX_LEAD_INS = 60
 CLAUSE_END = re.compile(r"\.(?=\s|$)|\n|;")
 ABBREVIATION_END = re.compile(r"\b(?:No|Jl|Kab|Kec|Prov|H|Dr|Drs|dll|dsb|s\.d)$")
 QUOTE = re.compile(rf"[{QUOTES}]")
-# A result stated as a capitalised verb or nominalised verb: "Meningkatnya ...", "Mengetahui ...",
-# "Terwujudnya ...", "Adanya ...": government reports flatten their bullet lists into such clauses.
-RESULT_WORD = re.compile(r"(?:(?:Me|Ter|Ber|Di)[a-z]{3,}|[A-Z][a-z]{2,}nya)\b")
 MAX_RESULT_SENTENCES = 10
 
 
@@ -39,6 +36,14 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     lead = re.compile(r"\b(?:" + "|".join(f"(?:{p.replace('MTG', meeting)})" for p in table["lead_ins"]) + ")", re.I)
     stop = re.compile(rf",?\s*[{QUOTES}]?\s*,?\s*(?:{alternation(table['stops'])})\b", re.I)
     return lead, stop
+
+
+@lru_cache(maxsize=1)
+def _result_word() -> re.Pattern[str]:
+    """A result stated as a capitalised verb or nominalised verb ("Meningkatnya ...", "Mengetahui
+    ...", "Terwujudnya ..."): government reports flatten their bullet lists into such clauses."""
+    table = load_toml("patterns.toml")["goals"]
+    return re.compile(rf"(?!(?:{alternation(table['not_result_words'])})\b)(?:(?:Me|Ter|Ber)[a-z]{{3,}}|[A-Z][a-z]{{2,}}nya)\b")
 
 
 def _is_result_list(lead_in: str) -> bool:
@@ -69,7 +74,7 @@ def _split_results(text: str, start: int, end: int) -> list[tuple[int, int]]:
     inside brackets ("(TNI, Polri, dan lain-lain)") does not split, one before a capitalised
     result ("..., Mengetahui data terkini") does."""
     spans, left = [], start
-    for m in re.finditer(rf",\s+(?:serta\s+|dan\s+)?(?=[a-z]|{RESULT_WORD.pattern})", text[start:end]):
+    for m in re.finditer(rf",\s+(?:serta\s+|dan\s+)?(?=[a-z]|{_result_word().pattern})", text[start:end]):
         cut = start + m.start()
         if text.count("(", start, cut) > text.count(")", start, cut):
             continue
@@ -83,11 +88,11 @@ def _next_results(text: str, end: int, first: str) -> list[tuple[int, int]]:
     """Results that go on as sentences of their own ("Meningkatnya X. Meningkatnya Y."), when the
     list opened with such a result word."""
     spans: list[tuple[int, int]] = []
-    if not RESULT_WORD.match(first):
+    if not _result_word().match(first):
         return spans
     for _ in range(MAX_RESULT_SENTENCES):
         start = re.match(r"\.[ \t]+", text[end:end + 3])
-        if not start or not RESULT_WORD.match(text, end + start.end()):
+        if not start or not _result_word().match(text, end + start.end()):
             break
         start = end + start.end()
         end = _clause_end(text, start, False)
