@@ -90,3 +90,19 @@ def test_model_organisation_items_are_read_but_not_leftover_degrees():
     doc = _with_entities("Rakor dihadiri oleh IAIN Bone, S.Pdi, dan Karang Taruna Bone.",
                          [("IAIN Bone", "ORG"), ("S.Pdi", "ORG"), ("Karang Taruna Bone", "ORG")])
     assert [a["institution"] for a in extract_attendees(doc).value] == ["IAIN Bone", "Karang Taruna Bone"]
+
+
+def test_a_person_named_again_with_the_place_of_the_post_takes_the_fuller_post():
+    entries = extract_attendees(make_doc(
+        "Rakor dibuka Kapolres AKBP Budi Santoso. Turut hadir PJU Polres Blitar. "
+        "Kapolres Blitar AKBP Budi Santoso menyampaikan arahan.")).value
+    assert entries == [{"name": "Budi Santoso", "role": "Kapolres Blitar", "institution": "Polres Blitar",
+                        "represents": None, "institution_canonical": "Kepolisian Resor Blitar"}]
+
+
+def test_a_list_item_prefix_opens_a_new_item_where_the_comma_is_missing():
+    entries = extract_attendees(make_doc(
+        "Rakor dihadiri oleh Perwakilan Kejari Kab. Blitar Perwakilan KPU Kab. Blitar, "
+        "anggota Dewan Perwakilan Rakyat Daerah Blitar serta Perwakilan Bawaslu Blitar.")).value
+    assert [a["institution"] for a in entries] == ["Kejari Kab. Blitar", "KPU Kab. Blitar",
+                                                  "Dewan Perwakilan Rakyat Daerah Blitar", "Bawaslu Blitar"]

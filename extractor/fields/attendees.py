@@ -269,6 +269,14 @@ def _list_patterns() -> tuple[re.Pattern[str], frozenset[str], frozenset[str], r
     return lead, frozenset(words["group_entries"]), frozenset(words["vague_groups"]), prefix
 
 
+@lru_cache(maxsize=1)
+def _capitalised_prefix() -> str:
+    """An item prefix as it opens an item ("Perwakilan ", "PJU "), not inside a name ("Dewan
+    Perwakilan Rakyat" is followed by no institution)."""
+    words = load_toml("patterns.toml")["attendees"]["item_prefixes"]
+    return "(?:" + "|".join(re.escape(w[0].upper() + w[1:]) + "|" + re.escape(w.upper()) for w in words) + r")\s+"
+
+
 def _list_items(text: str, s: int, e: int) -> list[tuple[int, int]]:
     """Items of a list of participants ("terdiri dari unsur A, B, C serta D"), as spans.
 
@@ -277,14 +285,20 @@ def _list_items(text: str, s: int, e: int) -> list[tuple[int, int]]:
     """
     lead, _, _, _ = _list_patterns()
     role_re, _, institution_re, _ = _patterns()
+    prefix_word = _capitalised_prefix()
     m = lead.search(text, s, e)
     if not m:
         return []
     items, left = [], m.end()
-    for sep in re.finditer(r",\s*(?:dan\s+|serta\s+)?|\s+(?:serta|maupun)\s+|\s+dan\s+", text[m.end():e]):
+    for sep in re.finditer(rf",\s*(?:dan\s+|serta\s+)?|\s+(?:serta|maupun)\s+|\s+dan\s+|\s+(?={prefix_word})",
+                           text[m.end():e]):
         cut = m.end() + sep.start()
-        if sep.group().strip() == "dan" and not (institution_re.match(text, m.end() + sep.end())
-                                                or role_re.match(text, m.end() + sep.end())):
+        after = m.end() + sep.end()
+        if not sep.group().strip():  # "Perwakilan Kejari X Perwakilan KPU X": a comma left out
+            prefix = re.match(prefix_word, text[after:e])
+            if not (prefix and institution_re.match(text, after + prefix.end())):
+                continue
+        elif sep.group().strip() == "dan" and not (institution_re.match(text, after) or role_re.match(text, after)):
             continue
         items.append((left, cut))
         left = m.end() + sep.end()
@@ -327,6 +341,11 @@ def _canonical_key(institution: str) -> str:
     return normalise(gazetteer.canonical_institution(institution) or institution)
 
 
+def _fuller(new: str, old: str) -> bool:
+    """"Polres Kobar" says more than "Polres": the same post or office with its place."""
+    return not has_tail(old) and has_tail(new) and normalise(new).startswith(normalise(old))
+
+
 def _merge(mentions: list[Mention]) -> list[Mention]:
     """One entry per person and per institution; later partial names fold into earlier full ones."""
     people: list[Mention] = []
@@ -339,8 +358,10 @@ def _merge(mentions: list[Mention]) -> list[Mention]:
         if same:
             if len(m.name) > len(same.name):
                 same.name = m.name
-            same.role = same.role or m.role
-            same.institution = same.institution or m.institution
+            if m.role and (not same.role or _fuller(m.role, same.role)):
+                same.role = m.role  # "Kapolres AKBP Yusfandi", later "Kapolres Kobar AKBP Yusfandi"
+            if m.institution and (not same.institution or _fuller(m.institution, same.institution)):
+                same.institution = m.institution
             same.represents = same.represents or m.represents
         else:
             people.append(m)
