@@ -420,10 +420,14 @@ def match_role(text: str) -> tuple[Role, str] | None:
 def _main_institution_at(text: str, family: str | None = None) -> int | None:
     """Offset of the first institution head in ``text`` that is not an internal unit
     (and, when ``family`` is given, belongs to that family)."""
-    for m in institution_regex().finditer(text):
+    heads = list(institution_regex().finditer(text))
+    for m, after in zip(heads, [*heads[1:], None]):
         inst = _institution_keys().get(_key(m.group(0)))
         if inst is None or inst.parent:
             continue
+        if inst.abbr == inst.full and inst.level == _key(inst.abbr) and after is not None \
+                and not text[m.end():after.start()].strip():
+            continue  # "... Masyarakat Desa Dinas Pemdes X": the level word qualifies the words before it
         if family and inst.family != family:
             continue
         return m.start()

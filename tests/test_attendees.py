@@ -106,3 +106,20 @@ def test_a_list_item_prefix_opens_a_new_item_where_the_comma_is_missing():
         "anggota Dewan Perwakilan Rakyat Daerah Blitar serta Perwakilan Bawaslu Blitar.")).value
     assert [a["institution"] for a in entries] == ["Kejari Kab. Blitar", "KPU Kab. Blitar",
                                                   "Dewan Perwakilan Rakyat Daerah Blitar", "Bawaslu Blitar"]
+
+
+def test_a_name_before_its_post_takes_the_post_and_an_office_after_dari_runs_to_its_end():
+    entries = extract_attendees(make_doc(
+        "Narasumber kegiatan ada tiga yaitu Bapak Joko Santoso dari Ditjen Politik dan Pemerintahan Umum Kemendagri, "
+        "Bapak Nurhadi, S.Si anggota KPU Provinsi Jambi, dan Ibu Sri Wahyuni, S.STP., M.Si Kepala Bidang "
+        "Pemberdayaan Masyarakat Desa Dinas Pemdes Provinsi Jambi.")).value
+    assert [(a["name"], a["role"], a["institution"]) for a in entries] == [
+        ("Joko Santoso", None, "Ditjen Politik dan Pemerintahan Umum Kemendagri"),
+        ("Nurhadi", "anggota KPU Provinsi Jambi", "KPU Provinsi Jambi"),
+        ("Sri Wahyuni", "Kepala Bidang Pemberdayaan Masyarakat Desa Dinas Pemdes Provinsi Jambi",
+         "Dinas Pemdes Provinsi Jambi"),
+    ]
+
+
+def test_a_compass_word_after_a_region_is_not_a_name():
+    assert not plausible_name("Barat")

@@ -45,6 +45,8 @@ VERB_AFTER = re.compile(r"\s+(?:me|ber|di|ter)[a-z]{3,}")
 STREET_BEFORE = re.compile(r"\b(?:Jalan|Jl|Jln)\.?\s+$")
 LIST_GAP = re.compile(r"^\s*(?:,|dan|serta|maupun|,\s*dan|,\s*serta)\s*(?:dari\s+|perwakilan\s+)?$")
 COORDINATED = re.compile(r"\s+(?:dan|serta)\s+")
+CAPITALISED_RUN = re.compile(r"(?:\s+[A-Z][\w.-]*)*\s*")
+MAX_ORIGIN_WORDS = 8
 
 
 @dataclass(slots=True)
@@ -149,6 +151,8 @@ def _role_and_person(text: str, start: int, limit: int) -> tuple[int, str, tuple
             alt = _person_at(text, alt_end + 1) if text[alt_end:alt_end + 1] == " " else None
             if alt and not NAME_RUNS_ON.match(text, alt[1]):
                 role_end, person = alt_end, alt
+            elif CAPITALISED_RUN.fullmatch(gap):  # "Kepala Bidang Pemberdayaan Masyarakat Desa Dinas X"
+                role_end = alt_end
     return role_end, text[start:role_end].strip(" ,"), person
 
 
@@ -220,7 +224,14 @@ def _mentions(text: str, s: int, e: int) -> list[Mention]:
         if any(f.start <= m.start() < f.end for f in found) or STREET_BEFORE.search(text[max(s, m.start() - 6):m.start()]):
             continue
         person = _person_at(text, m.start())
-        if person:
+        if not person:
+            continue
+        # "Bapak Nurhayanto, S.Si anggota KPU Provinsi X": the name comes first, then its post.
+        post_at = person[1] + re.match(r"\s*,?\s*", text[person[1]:e]).end()
+        post = next((f for f in found if f.start == post_at and f.name is None and f.role), None)
+        if post:
+            post.start, post.name = person[0], person[2]
+        else:
             found.append(Mention(person[0], person[1], person[2], None, _origin(text, person[1], e)))
     return found
 
@@ -232,7 +243,16 @@ def _origin(text: str, pos: int, limit: int) -> str | None:
     if not lead or not institution.match(text, pos + lead.end()):
         return None
     end = extent_end(text, pos + lead.end(), limit)
-    return text[pos + lead.end():end] or None
+    # "dari Ditjen Bina Administrasi Kewilayahan Kemendagri": the office's own name runs on
+    # over capitalised words, up to a title or post that opens the next mention.
+    role_re, title_re, _, _ = _patterns()
+    for _ in range(MAX_ORIGIN_WORDS):
+        word = re.match(r"\s+(?:dan\s+)?[A-Z][\w.-]*", text[end:limit])
+        at = end + (word.end() - len(word.group().lstrip())) if word else end
+        if not word or title_re.match(text, at) or role_re.match(text, at):
+            break
+        end += word.end()
+    return text[pos + lead.end():end].rstrip(".") or None
 
 
 def _institutions(text: str, s: int, e: int, taken: list[Mention]) -> list[Mention]:

@@ -51,7 +51,8 @@ def _title() -> re.Pattern[str]:
 
 
 # Lower-case words that never belong to a post's name: they link it to something else.
-LINKING = r"(?:yang|oleh|diwakili|mewakili|selaku|dari|dan|serta|bersama|hadir|turut|para|beserta|didampingi|sebagai|saat|pada|di|ke|untuk)\b"
+LINKING = (r"(?:yang|oleh|diwakili|mewakili|selaku|dari|dan|serta|bersama|hadir|turut|para|beserta|didampingi|sebagai|"
+           r"saat|pada|di|ke|untuk|yaitu|yakni|adalah|ialah|ada|antara|lain|ini|itu|tersebut|kegiatan|acara|rapat)\b")
 
 
 @lru_cache(maxsize=1)
