@@ -469,7 +469,9 @@ def role_institution(role_text: str) -> str | None:
     implied = institutions().get(role.institution.casefold()) if role.institution else None
 
     if role.institution.casefold() in _PEMDA_KIND:
+        # "Asisten Tindak Pidana Umum Kejati X": a post of the named office, not of the region
         at = _main_institution_at(rest, "pemda")
+        at = _main_institution_at(rest) if at is None else at
         if at is not None:
             return rest[at:]
         return _pemda_institution(role.institution, rest)

@@ -123,3 +123,23 @@ def test_a_name_before_its_post_takes_the_post_and_an_office_after_dari_runs_to_
 
 def test_a_compass_word_after_a_region_is_not_a_name():
     assert not plausible_name("Barat")
+
+
+def test_posts_inside_a_place_or_an_election_name_are_not_attendees():
+    entries = extract_attendees(make_doc(
+        "Rakor digelar di Gedung Gradhika, Kompleks Kantor Gubernur Jawa Tengah, dan dihadiri Ketua KPU Kota Semarang "
+        "menjelang Pemilihan Gubernur dan Wakil Gubernur Jawa Tengah serta pemilihan calon Wali Kota dan Wakil Wali "
+        "Kota Semarang.")).value
+    assert [a["role"] for a in entries] == ["Ketua KPU Kota Semarang"]
+
+
+def test_a_regional_post_title_of_a_named_office_belongs_to_that_office():
+    people = _people("Rakor dihadiri Asisten Tindak Pidana Umum Kejati Jawa Barat Hermawan Syahputra, S.H., M.H.")
+    assert people["Hermawan Syahputra"]["institution"] == "Kejati Jawa Barat"
+
+
+def test_a_group_named_again_with_its_region_keeps_the_fuller_entry():
+    entries = extract_attendees(make_doc(
+        "Rakor diikuti para camat serta perwakilan Kodim 0701/Banyumas. Sementara 27 camat se-Kabupaten Banyumas "
+        "mengikuti secara daring.")).value
+    assert [a["institution"] for a in entries] == ["Kodim 0701/Banyumas", "Kecamatan se-Kabupaten Banyumas"]

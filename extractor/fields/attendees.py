@@ -65,7 +65,9 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
     role = re.compile(gazetteer.role_pattern())
     title = re.compile(gazetteer.title_pattern())
     institution = re.compile(gazetteer.institution_pattern())
-    election = re.compile(rf"\b(?:{alternation(words['not_attendee_before'])})\s+(?:dan\s+\w+\s+)?$", re.I)
+    # "Pemilihan Bupati", "Pemilihan Gubernur dan Wakil Gubernur", "calon Wali Kota dan Wakil Wali Kota"
+    election = re.compile(rf"\b(?:{alternation(words['not_attendee_before'])})\s+(?:(?:\w+\s+){{1,3}}(?:dan|serta|atau)\s+)?$",
+                          re.I)
     return role, title, institution, election
 
 
@@ -176,8 +178,9 @@ def _mentions(text: str, s: int, e: int) -> list[Mention]:
         m = role_re.search(text, pos, e)
         if not m:
             break
-        if election.search(text[max(s, m.start() - 30):m.start()]):
-            pos = m.end()
+        if election.search(text[max(s, m.start() - 50):m.start()]) or \
+                _venue_heads().search(text, max(s, m.start() - 40), m.start()):
+            pos = m.end()  # an election's name, or a place: "Kompleks Kantor Gubernur Jawa Tengah"
             continue
         role_end, role, person = _role_and_person(text, m.start(), e)
         # "Ketua KPU dan Ketua Bawaslu Kabupaten Jepara": the first role shares the second's region.
@@ -392,6 +395,10 @@ def _merge(mentions: list[Mention]) -> list[Mention]:
             continue
         key = _canonical_key(m.institution)
         if any(key == c or key in c or c in key for c in covered):
+            # "para camat", later "27 camat se-Kabupaten Banyumas": the fuller entry stands
+            bare = next((i for i, g in enumerate(groups) if _fuller(m.institution, g.institution)), None)
+            if bare is not None:
+                groups[bare] = m
             continue
         covered.add(key)
         groups.append(m)
