@@ -143,3 +143,20 @@ def test_a_group_named_again_with_its_region_keeps_the_fuller_entry():
         "Rakor diikuti para camat serta perwakilan Kodim 0701/Banyumas. Sementara 27 camat se-Kabupaten Banyumas "
         "mengikuti secara daring.")).value
     assert [a["institution"] for a in entries] == ["Kodim 0701/Banyumas", "Kecamatan se-Kabupaten Banyumas"]
+
+
+def test_academic_speakers_keep_the_university_named_after_a_person():
+    entries = extract_attendees(make_doc(
+        "Kegiatan menghadirkan narasumber, yakni akademisi IAIN Bone Dr. Haeruddin Saleh, M.Ag, serta dosen "
+        "Universitas Hasanuddin Andi Rahman. Hadir pula Rektor Universitas Negeri Makassar.")).value
+    assert [(a["name"], a["institution"]) for a in entries] == [
+        ("Haeruddin Saleh", "IAIN Bone"), ("Andi Rahman", "Universitas Hasanuddin"),
+        (None, "Universitas Negeri Makassar")]
+
+
+def test_a_post_of_an_office_without_its_place_runs_on_to_the_ministry():
+    entries = extract_attendees(make_doc(
+        "Narasumber yang hadir antara lain Direktur Kewaspadaan Nasional Ditjen Politik dan Pemerintahan Umum "
+        "Kemendagri serta Ketua KPU Provinsi Kalimantan Barat.")).value
+    assert [a["institution"] for a in entries] == ["Ditjen Politik dan Pemerintahan Umum Kemendagri",
+                                                  "KPU Provinsi Kalimantan Barat"]

@@ -45,8 +45,7 @@ VERB_AFTER = re.compile(r"\s+(?:me|ber|di|ter)[a-z]{3,}")
 STREET_BEFORE = re.compile(r"\b(?:Jalan|Jl|Jln)\.?\s+$")
 LIST_GAP = re.compile(r"^\s*(?:,|dan|serta|maupun|,\s*dan|,\s*serta)\s*(?:dari\s+|perwakilan\s+)?$")
 COORDINATED = re.compile(r"\s+(?:dan|serta)\s+")
-CAPITALISED_RUN = re.compile(r"(?:\s+[A-Z][\w.-]*)*\s*")
-MAX_ORIGIN_WORDS = 8
+CAPITALISED_RUN = re.compile(r"(?:\s+(?:dan\s+)?[A-Z][\w.-]*)*\s*")
 
 
 @dataclass(slots=True)
@@ -154,8 +153,20 @@ def _role_and_person(text: str, start: int, limit: int) -> tuple[int, str, tuple
             if alt and not NAME_RUNS_ON.match(text, alt[1]):
                 role_end, person = alt_end, alt
             elif CAPITALISED_RUN.fullmatch(gap):  # "Kepala Bidang Pemberdayaan Masyarakat Desa Dinas X"
-                role_end = alt_end
+                role_end = _office_end(text, nxt.start(), alt_end, limit)
     return role_end, text[start:role_end].strip(" ,"), person
+
+
+def _office_end(text: str, start: int, end: int, limit: int) -> int:
+    """"Ditjen Politik dan Pemerintahan Umum Kemendagri": an office named without its place
+    (text[start:end]) runs on over capitalised words to the next institution named with it."""
+    _, _, institution, _ = _patterns()
+    for _ in range(3):
+        nxt = institution.search(text, end, min(limit, end + 90))
+        if has_tail(text[start:end]) or not nxt or not CAPITALISED_RUN.fullmatch(text[end:nxt.start()]):
+            break
+        start, end = nxt.start(), extent_end(text, nxt.start(), limit)
+    return end
 
 
 def _institution_for(role: str | None, represents: str | None) -> str | None:
@@ -245,17 +256,9 @@ def _origin(text: str, pos: int, limit: int) -> str | None:
     lead = re.match(r"\s+(?:dari|asal)\s+", text[pos:limit])
     if not lead or not institution.match(text, pos + lead.end()):
         return None
-    end = extent_end(text, pos + lead.end(), limit)
-    # "dari Ditjen Bina Administrasi Kewilayahan Kemendagri": the office's own name runs on
-    # over capitalised words, up to a title or post that opens the next mention.
-    role_re, title_re, _, _ = _patterns()
-    for _ in range(MAX_ORIGIN_WORDS):
-        word = re.match(r"\s+(?:dan\s+)?[A-Z][\w.-]*", text[end:limit])
-        at = end + (word.end() - len(word.group().lstrip())) if word else end
-        if not word or title_re.match(text, at) or role_re.match(text, at):
-            break
-        end += word.end()
-    return text[pos + lead.end():end].rstrip(".") or None
+    start = pos + lead.end()
+    end = _office_end(text, start, extent_end(text, start, limit), limit)
+    return text[start:end] or None
 
 
 def _institutions(text: str, s: int, e: int, taken: list[Mention]) -> list[Mention]:

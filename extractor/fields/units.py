@@ -8,6 +8,7 @@ import re
 from functools import lru_cache
 
 from extractor import gazetteer
+from extractor.data import alternation, load_toml
 
 LEVEL = (r"(?:Kabupaten|Kab\.?|Kota|Kotamadya|Provinsi|Prov\.?|Kecamatan|Kec\.?|Desa|Kelurahan|Kel\.?|"
          r"RI|Republik Indonesia|Pusat|kabupaten/kota|Kabupaten/Kota|kabupaten|kota|provinsi|kecamatan)")
@@ -62,12 +63,19 @@ def _lead_to_title() -> re.Pattern[str]:
     )
 
 
+@lru_cache(maxsize=1)
+def _named_head() -> re.Pattern[str]:
+    heads = load_toml("patterns.toml")["units"]["named_heads"]
+    return re.compile(rf"(?:{alternation(heads)})\s+[A-Z][\w-]*")
+
+
 def role_extent(text: str) -> str:
     """The role or institution mention at the start of `text`, with its unit, level and region."""
     m = _head().match(text)
     if not m:
         return ""
-    end = m.end()
+    named = _named_head().match(text)
+    end = max(m.end(), named.end() if named else 0)
     while end < len(text) and not _title().match(text, end):
         space = re.match(r"\s+", text[end:])
         if not space:
@@ -85,6 +93,10 @@ def role_extent(text: str) -> str:
         roman = end == m.end() and re.match(r"[IVXL]{1,5}(?:\s+[A-Z][a-z]+){1,2}(?=[\s,.;]|$)", text[at:])
         if roman and not _name_part().match(text, at):  # "Kasdam VI Mulawarman", not "Bali I Gusti Ngurah"
             end = at + roman.end()
+            continue
+        named = _named_head().match(text, at)
+        if named:  # "Rektor Universitas Hasanuddin"
+            end = named.end()
             continue
         region = _regions().match(text, at)
         piece = _piece().match(text, end)
