@@ -160,3 +160,11 @@ def test_a_post_of_an_office_without_its_place_runs_on_to_the_ministry():
         "Kemendagri serta Ketua KPU Provinsi Kalimantan Barat.")).value
     assert [a["institution"] for a in entries] == ["Ditjen Politik dan Pemerintahan Umum Kemendagri",
                                                   "KPU Provinsi Kalimantan Barat"]
+
+
+def test_a_bare_post_coordinated_with_a_post_of_a_body_shares_the_body():
+    entries = extract_attendees(make_doc(
+        "Rakor diikuti peserta yang terdiri dari ketua dan anggota KPU kabupaten/kota se-Sumatera Utara, "
+        "perwakilan Polda Sumut. Rakor dihadiri Ketua KPU dan Ketua Bawaslu Kabupaten Jepara.")).value
+    assert [a["institution"] for a in entries] == ["KPU kabupaten/kota se-Sumatera Utara", "Polda Sumut",
+                                                  "KPU Kabupaten Jepara", "Bawaslu Kabupaten Jepara"]

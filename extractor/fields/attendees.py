@@ -194,11 +194,14 @@ def _mentions(text: str, s: int, e: int) -> list[Mention]:
             pos = m.end()  # an election's name, or a place: "Kompleks Kantor Gubernur Jawa Tengah"
             continue
         role_end, role, person = _role_and_person(text, m.start(), e)
-        # "Ketua KPU dan Ketua Bawaslu Kabupaten Jepara": the first role shares the second's region.
+        # "Ketua KPU dan Ketua Bawaslu Kabupaten Jepara": the first role shares the second's region;
+        # "ketua dan anggota KPU kabupaten/kota": a bare first role shares the second's body too.
         coord = COORDINATED.match(text, role_end)
         if person is None and coord and role_re.match(text, coord.end()):
             _, second, _ = _role_and_person(text, coord.end(), e)
             second_head = role_re.match(second)
+            if second_head and gazetteer.role_institution(role) is None:
+                second_head = re.match(r"\S+", second)
             tail = second[second_head.end():] if second_head else ""
             if tail.strip() and not has_tail(role):
                 role = role + tail
