@@ -436,6 +436,9 @@ def _main_institution_at(text: str, family: str | None = None) -> int | None:
 
 def _pemda_institution(abbr: str, rest: str) -> str | None:
     kind = _PEMDA_KIND[abbr.casefold()]
+    group = re.search(r"\bse-\s*[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*", rest)
+    if group:  # "bupati se-Bali": the governments of every regency of the province, not the province's
+        return f"Pemerintah {_KIND_TITLE.get(kind or '', 'Daerah')} {group.group()}"
     m = _region_mention_regex().search(rest)
     if m:
         written_kind = m.group("kind")

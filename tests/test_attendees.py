@@ -168,3 +168,9 @@ def test_a_bare_post_coordinated_with_a_post_of_a_body_shares_the_body():
         "perwakilan Polda Sumut. Rakor dihadiri Ketua KPU dan Ketua Bawaslu Kabupaten Jepara.")).value
     assert [a["institution"] for a in entries] == ["KPU kabupaten/kota se-Sumatera Utara", "Polda Sumut",
                                                   "KPU Kabupaten Jepara", "Bawaslu Kabupaten Jepara"]
+
+
+def test_coordinated_groups_of_regional_heads_keep_their_group():
+    entries = extract_attendees(make_doc("Rakor dihadiri bupati dan wali kota se-Bali serta camat dan lurah se-Kota Blitar.")).value
+    assert [a["institution"] for a in entries] == ["Pemerintah Kabupaten se-Bali", "Pemerintah Kota se-Bali",
+                                                  "Kecamatan se-Kota Blitar", "Kelurahan se-Kota Blitar"]

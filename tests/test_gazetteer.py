@@ -226,6 +226,10 @@ def test_institution_pattern():
     ("Kasi Intel Kejari Malang", "Kejari Malang"),
     ("Asisten Pemerintahan dan Kesra Setda Kabupaten Malang", "Setda Kabupaten Malang"),
     ("Kabinda Kalbar", "Binda Kalbar"),
+    ("bupati se-Bali", "Pemerintah Kabupaten se-Bali"),
+    ("Asisten Tindak Pidana Umum Kejati Jawa Barat", "Kejati Jawa Barat"),
+    ("Kepala Bidang Pemberdayaan Masyarakat Desa Dinas Pemdes Provinsi Jambi", "Dinas Pemdes Provinsi Jambi"),
+    ("Kepala Desa Sukamaju", "Desa Sukamaju"),
 ])
 def test_role_institution(role, institution):
     assert gz.role_institution(role) == institution

@@ -200,9 +200,11 @@ def _mentions(text: str, s: int, e: int) -> list[Mention]:
         if person is None and coord and role_re.match(text, coord.end()):
             _, second, _ = _role_and_person(text, coord.end(), e)
             second_head = role_re.match(second)
-            if second_head and gazetteer.role_institution(role) is None:
-                second_head = re.match(r"\S+", second)
-            tail = second[second_head.end():] if second_head else ""
+            body = _patterns()[2].search(second, 0, second_head.end()) if second_head else None
+            if body and gazetteer.role_institution(role) is None:
+                tail = " " + second[body.start():]
+            else:
+                tail = second[second_head.end():] if second_head else ""
             if tail.strip() and not has_tail(role):
                 role = role + tail
         end = person[1] if person else role_end
