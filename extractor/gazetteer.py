@@ -348,6 +348,8 @@ _ACTING = re.compile(rf"^(?P<acting>{_ACTING_RX})\s*", re.IGNORECASE)
 _ACTING_CANON = {"pj": "Pj", "pjs": "Pjs", "plt": "Plt", "plh": "Plh", "penjabat": "Pj",
                  "pejabatsementara": "Pjs", "pelaksanatugas": "Plt", "pelaksanaharian": "Plh"}
 _PEMDA_KIND = {"pemprov": "provinsi", "pemkab": "kabupaten", "pemkot": "kota", "pemda": None}
+# Units inside a body that name a post's field, not the body ("... KPU Provinsi X Divisi Teknis").
+INTERNAL_UNIT = re.compile(r"\s+(?=(?:Divisi|Bidang|Seksi|Subbagian|Sub Bagian|Bagian)\s)")
 _KIND_TITLE = {"provinsi": "Provinsi", "kabupaten": "Kabupaten", "kota": "Kota"}
 
 
@@ -487,6 +489,8 @@ def role_institution(role_text: str) -> str | None:
         result = tail[at:] if at is not None else rest
         if role.institution and result and not _key(result).startswith(_key(role.institution)):
             result = f"{role.institution} {result}"
+        # "Anggota KPU Provinsi Sumatera Utara Divisi Teknis": the division is the post's, the body ends before it
+        result = INTERNAL_UNIT.split(result, maxsplit=1)[0] if _region_mention_regex().search(result) else result
         return _ws(result) or (role.institution or None)
 
     if implied is not None:

@@ -227,6 +227,7 @@ def test_institution_pattern():
     ("Asisten Pemerintahan dan Kesra Setda Kabupaten Malang", "Setda Kabupaten Malang"),
     ("Kabinda Kalbar", "Binda Kalbar"),
     ("bupati se-Bali", "Pemerintah Kabupaten se-Bali"),
+    ("Anggota KPU Provinsi Sumatera Utara Divisi Teknis Penyelenggaraan", "KPU Provinsi Sumatera Utara"),
     ("Asisten Tindak Pidana Umum Kejati Jawa Barat", "Kejati Jawa Barat"),
     ("Kepala Bidang Pemberdayaan Masyarakat Desa Dinas Pemdes Provinsi Jambi", "Dinas Pemdes Provinsi Jambi"),
     ("Kepala Desa Sukamaju", "Desa Sukamaju"),
