@@ -174,3 +174,13 @@ def test_coordinated_groups_of_regional_heads_keep_their_group():
     entries = extract_attendees(make_doc("Rakor dihadiri bupati dan wali kota se-Bali serta camat dan lurah se-Kota Blitar.")).value
     assert [a["institution"] for a in entries] == ["Pemerintah Kabupaten se-Bali", "Pemerintah Kota se-Bali",
                                                   "Kecamatan se-Kota Blitar", "Kelurahan se-Kota Blitar"]
+
+
+def test_office_names_run_over_their_domain_words():
+    entries = extract_attendees(make_doc(
+        "Hadir Kapolres Gunungkidul, Kepala Dinas Perhubungan, Kepala Dinas Pariwisata, Kepala Satuan Polisi "
+        "Pamong Praja se-Kalimantan Barat serta Direktur Kewaspadaan Nasional Ditjen Politik dan Pemerintahan Umum "
+        "Kemendagri.")).value
+    assert [a["institution"] for a in entries] == [
+        "Polres Gunungkidul", "Dinas Perhubungan", "Dinas Pariwisata", "Satuan Polisi Pamong Praja se-Kalimantan Barat",
+        "Ditjen Politik dan Pemerintahan Umum Kemendagri"]

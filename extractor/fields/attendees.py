@@ -18,7 +18,7 @@ from extractor import gazetteer
 from extractor.data import alternation, load_toml
 from extractor.fields import FieldResult
 from extractor.fields.text import doc_text, sentences
-from extractor.fields.units import extent_end, has_tail, is_institution_or_region, role_extent
+from extractor.fields.units import extent_end, has_place, has_tail, is_institution_or_region, role_extent
 from extractor.scoring import normalise
 
 NAME_WORD = r"(?:[A-Z][a-z’'`]+(?:-[A-Z]?[a-z]+)?|[A-Z]\.|[A-Z][a-z]?\.?(?=\s[A-Z]))"
@@ -163,7 +163,7 @@ def _office_end(text: str, start: int, end: int, limit: int) -> int:
     _, _, institution, _ = _patterns()
     for _ in range(3):
         nxt = institution.search(text, end, min(limit, end + 90))
-        if has_tail(text[start:end]) or not nxt or not CAPITALISED_RUN.fullmatch(text[end:nxt.start()]):
+        if has_place(text[start:end]) or not nxt or not CAPITALISED_RUN.fullmatch(text[end:nxt.start()]):
             break
         start, end = nxt.start(), extent_end(text, nxt.start(), limit)
     return end

@@ -69,6 +69,13 @@ def _named_head() -> re.Pattern[str]:
     return re.compile(rf"(?:{alternation(heads)})\s+[A-Z][\w-]*")
 
 
+@lru_cache(maxsize=1)
+def _office_word() -> re.Pattern[str]:
+    """A domain word of an office's name ("Dinas Pariwisata", "Badan Kesatuan Bangsa dan Politik")."""
+    words = load_toml("patterns.toml")["attendees"]["office_words"]
+    return re.compile(rf"\s+(?:dan\s+)?(?:{alternation(words)})(?![\w])")
+
+
 def role_extent(text: str) -> str:
     """The role or institution mention at the start of `text`, with its unit, level and region."""
     m = _head().match(text)
@@ -104,6 +111,8 @@ def role_extent(text: str) -> str:
             end = region.end()
         elif piece:
             end = piece.end()
+        elif office := _office_word().match(text, end):  # "Kepala Dinas Pariwisata"
+            end = office.end()
         else:
             break
     # Words between the unit and a rank or honorific still name the post ("102/Panju Panjung Kolonel").
@@ -120,6 +129,11 @@ def has_tail(mention: str) -> bool:
     """True when a mention says which unit or region it is ("Polres Malang"), not just "Polres"."""
     m = _head().match(mention)
     return bool(m) and bool(mention[m.end():].strip(" ,"))
+
+
+def has_place(mention: str) -> bool:
+    """True when a mention names its region, level or unit number ("Dinas Pariwisata" does not)."""
+    return bool(_regions().search(mention) or re.search(rf"\b{LEVEL}\b|\b{UNIT_CODE}/|\bse-", mention))
 
 
 @lru_cache(maxsize=1)
