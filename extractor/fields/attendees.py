@@ -182,7 +182,7 @@ def _institution_for(role: str | None, represents: str | None) -> str | None:
 
 
 def _mentions(text: str, s: int, e: int) -> list[Mention]:
-    role_re, title_re, _, election = _patterns()
+    role_re, title_re, institution_re, election = _patterns()
     found: list[Mention] = []
     pos = s
     while pos < e:
@@ -200,7 +200,7 @@ def _mentions(text: str, s: int, e: int) -> list[Mention]:
         if person is None and coord and role_re.match(text, coord.end()):
             _, second, _ = _role_and_person(text, coord.end(), e)
             second_head = role_re.match(second)
-            body = _patterns()[2].search(second, 0, second_head.end()) if second_head else None
+            body = institution_re.search(second, 0, second_head.end()) if second_head else None
             if body and gazetteer.role_institution(role) is None:
                 tail = " " + second[body.start():]
             else:
@@ -301,11 +301,14 @@ def _list_patterns() -> tuple[re.Pattern[str], frozenset[str], frozenset[str], r
 
 
 @lru_cache(maxsize=1)
-def _capitalised_prefix() -> str:
-    """An item prefix as it opens an item ("Perwakilan ", "PJU "), not inside a name ("Dewan
-    Perwakilan Rakyat" is followed by no institution)."""
+def _item_separators() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Where list items part: commas, "serta", "dan", and an item prefix as it opens an item
+    ("Perwakilan ", "PJU "); the prefix itself, which must be followed by an institution (not
+    "Dewan Perwakilan Rakyat")."""
     words = load_toml("patterns.toml")["attendees"]["item_prefixes"]
-    return "(?:" + "|".join(re.escape(w[0].upper() + w[1:]) + "|" + re.escape(w.upper()) for w in words) + r")\s+"
+    prefix = "(?:" + "|".join(re.escape(w[0].upper() + w[1:]) + "|" + re.escape(w.upper()) for w in words) + r")\s+"
+    separators = rf",\s*(?:dan\s+|serta\s+)?|\s+(?:serta|maupun)\s+|\s+dan\s+|\s+(?={prefix})"
+    return re.compile(separators), re.compile(prefix)
 
 
 def _list_items(text: str, s: int, e: int) -> list[tuple[int, int]]:
@@ -316,18 +319,17 @@ def _list_items(text: str, s: int, e: int) -> list[tuple[int, int]]:
     """
     lead, _, _, _ = _list_patterns()
     role_re, _, institution_re, _ = _patterns()
-    prefix_word = _capitalised_prefix()
+    separators, prefix_word = _item_separators()
     m = lead.search(text, s, e)
     if not m:
         return []
     items, left = [], m.end()
-    for sep in re.finditer(rf",\s*(?:dan\s+|serta\s+)?|\s+(?:serta|maupun)\s+|\s+dan\s+|\s+(?={prefix_word})",
-                           text[m.end():e]):
+    for sep in separators.finditer(text[m.end():e]):
         cut = m.end() + sep.start()
         after = m.end() + sep.end()
         if not sep.group().strip():  # "Perwakilan Kejari X Perwakilan KPU X": a comma left out
-            prefix = re.match(prefix_word, text[after:e])
-            if not (prefix and institution_re.match(text, after + prefix.end())):
+            prefix = prefix_word.match(text, after, e)
+            if not (prefix and institution_re.match(text, prefix.end())):
                 continue
         elif sep.group().strip() == "dan" and not (institution_re.match(text, after) or role_re.match(text, after)):
             continue

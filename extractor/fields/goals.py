@@ -69,12 +69,17 @@ def _clause_end(text: str, start: int, in_quote: bool) -> int:
     return end
 
 
+@lru_cache(maxsize=1)
+def _result_separator() -> re.Pattern[str]:
+    return re.compile(rf",\s+(?:serta\s+|dan\s+)?(?=[a-z]|{_result_word().pattern})")
+
+
 def _split_results(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """A list of results ("X, Y, serta Z") gives one span per item; a comma before a name or
     inside brackets ("(TNI, Polri, dan lain-lain)") does not split, one before a capitalised
     result ("..., Mengetahui data terkini") does."""
     spans, left = [], start
-    for m in re.finditer(rf",\s+(?:serta\s+|dan\s+)?(?=[a-z]|{_result_word().pattern})", text[start:end]):
+    for m in _result_separator().finditer(text[start:end]):
         cut = start + m.start()
         if text.count("(", start, cut) > text.count(")", start, cut):
             continue

@@ -131,9 +131,12 @@ def has_tail(mention: str) -> bool:
     return bool(m) and bool(mention[m.end():].strip(" ,"))
 
 
+PLACE_WORD = re.compile(rf"\b{LEVEL}\b|\b{UNIT_CODE}/|\bse-")
+
+
 def has_place(mention: str) -> bool:
     """True when a mention names its region, level or unit number ("Dinas Pariwisata" does not)."""
-    return bool(_regions().search(mention) or re.search(rf"\b{LEVEL}\b|\b{UNIT_CODE}/|\bse-", mention))
+    return bool(PLACE_WORD.search(mention) or _regions().search(mention))
 
 
 @lru_cache(maxsize=1)
