@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 from thinc.api import NumpyOps
 
+from extractor import ner_lexicon  # noqa: F401  (registers rakor.LexiconHashEmbed.v1 for the model's config)
 from extractor.data import load_toml
 
 log = logging.getLogger(__name__)

@@ -1,0 +1,89 @@
+"""Lexicon features of the NER model: lookups by token hash, stored in and restored from the weights."""
+from __future__ import annotations
+
+import numpy
+import pytest
+import spacy
+from spacy.attrs import NORM, SHAPE
+
+from extractor import ner_lexicon
+from extractor.nlp import model_path
+
+CASED = {"Budi": (1, 2, 0, 0), "Jakarta": (0, 0, 1, 5), "Heights": (0, 3, 2, 0)}
+LOWER = {"rapat": (4, 0), "the": (2, 7), "budi": (3, 1)}
+
+
+def _embed(width: int = 8):
+    return ner_lexicon.lexicon_hash_embed(width, ["NORM", "SHAPE"], [100, 50], lexicon_rows=8)
+
+
+def test_lookup_returns_codes_of_known_hashes_and_zeros_elsewhere():
+    table = ner_lexicon._table(CASED, 4)
+    hashes = numpy.array([spacy.strings.hash_string(w) for w in ("Jakarta", "Bandung", "Budi")], dtype="uint64")
+    assert ner_lexicon.lookup(table, hashes).tolist() == [[0, 0, 1, 5], [0, 0, 0, 0], [1, 2, 0, 0]]
+    assert ner_lexicon.lookup(ner_lexicon._empty(3), hashes).tolist() == [[0, 0, 0]] * 3
+
+
+def test_features_are_the_attrs_then_cased_then_lower_codes():
+    nlp = spacy.blank("id")
+    model = _embed()
+    assert ner_lexicon.install(model, CASED, LOWER) == 1
+    features = next(n for n in model.walk() if n.name == ner_lexicon.LAYER_NAME)
+    doc = nlp("Budi rapat di Jakarta the end")
+    cols = features.predict([doc])[0]
+    assert cols.shape == (6, 2 + 4 + 2)
+    assert cols[:, :2].tolist() == doc.to_array([NORM, SHAPE]).tolist()
+    assert cols[0, 2:].tolist() == [1, 2, 0, 0, 3, 1]  # "Budi": first and last name; "budi" common in id and en
+    assert cols[1, 2:].tolist() == [0, 0, 0, 0, 4, 0]  # "rapat": only lower-cased Indonesian
+    assert cols[3, 2:].tolist() == [0, 0, 1, 5, 0, 0]
+    assert cols[4, 2:].tolist() == [0, 0, 0, 0, 2, 7]
+    assert cols[2, 2:].tolist() == cols[5, 2:].tolist() == [0, 0, 0, 0, 0, 0]
+
+
+def test_lexicon_travels_with_the_weights():
+    nlp = spacy.blank("id")
+    trained = _embed()
+    ner_lexicon.install(trained, CASED, LOWER)
+    trained.initialize(X=[nlp("Budi di Jakarta")])
+    loaded = _embed().from_bytes(trained.to_bytes())
+    doc = nlp("Budi di Jakarta")
+    numpy.testing.assert_allclose(loaded.predict([doc])[0], trained.predict([doc])[0])
+    layer = next(n for n in loaded.walk() if n.name == ner_lexicon.LAYER_NAME)
+    assert len(layer.attrs["cased_keys"]) == len(CASED)
+
+
+def test_static_vectors_are_refused():
+    with pytest.raises(ValueError, match="static vectors"):
+        ner_lexicon.lexicon_hash_embed(8, ["NORM"], [100], include_static_vectors=True)
+
+
+@pytest.mark.skipif(model_path() is None, reason="models/rakor-ner-id not built")
+def test_shipped_model_carries_its_lexicon():
+    nlp = spacy.load(model_path())
+    layer = next(n for n in nlp.get_pipe("ner").model.walk() if n.name == ner_lexicon.LAYER_NAME)
+    assert len(layer.attrs["cased_keys"]) > 100_000 and len(layer.attrs["lower_keys"]) > 50_000
+    doc = nlp.make_doc("Kapolres Budi Santoso hadir di Jakarta")
+    codes = dict(zip((t.text for t in doc), layer.predict([doc])[0][:, -6:].tolist()))
+    kinds = {kind: code for code, kind in enumerate(ner_lexicon.GAZETTEER_KINDS, start=1)}
+    assert codes["Budi"][0] == 1  # a first name
+    assert codes["Jakarta"][2] == 1  # a place
+    assert codes["Kapolres"][3] == kinds["role"]
+    assert codes["di"][4] > codes["Kapolres"][4]  # more common in Indonesian
+
+
+def test_building_without_the_training_word_lists_says_what_to_install(monkeypatch):
+    real_find_spec = ner_lexicon.importlib.util.find_spec
+    monkeypatch.setattr(ner_lexicon.importlib.util, "find_spec",
+                        lambda name: None if name == "wordfreq" else real_find_spec(name))
+    with pytest.raises(RuntimeError, match=r"wordfreq, not installed: pip install '\.\[train\]'"):
+        ner_lexicon.build()
+
+
+def test_gazetteer_words_are_coded_by_kind():
+    words = ner_lexicon._gazetteer_words()
+    kinds = {kind: code for code, kind in enumerate(ner_lexicon.GAZETTEER_KINDS, start=1)}
+    assert words["Kapolres"] == kinds["role"]
+    assert words["AKBP"] == kinds["rank"]
+    assert words["Bawaslu"] == kinds["institution"]
+    assert words["Lombok"] == kinds["region"]
+    assert "rapat" not in words and all(w[:1].isupper() for w in words)
