@@ -86,6 +86,13 @@ def test_model_persons_are_read_but_not_places_named_like_people():
     assert [a["name"] for a in extract_attendees(doc).value] == ["Budi Santoso", "Siti Aminah"]
 
 
+def test_model_persons_inside_a_venue_name_are_not_attendees():
+    # the venue head is words before the entity the model read as a person
+    doc = _with_entities("Rakor dihadiri Budi Santoso di Ballroom Horison Ultima Ratu, Serang.",
+                         [("Budi Santoso", "PER"), ("Ultima Ratu", "PER")])
+    assert [a["name"] for a in extract_attendees(doc).value] == ["Budi Santoso"]
+
+
 def test_model_organisation_items_are_read_but_not_leftover_degrees():
     doc = _with_entities("Rakor dihadiri oleh IAIN Bone, S.Pdi, dan Karang Taruna Bone.",
                          [("IAIN Bone", "ORG"), ("S.Pdi", "ORG"), ("Karang Taruna Bone", "ORG")])

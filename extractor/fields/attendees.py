@@ -365,9 +365,12 @@ def _is_degree(item: str) -> bool:
     return "." in item and re.fullmatch(gazetteer.degree_pattern(), item, re.I) is not None
 
 
-@lru_cache(maxsize=1)
-def _venue_heads() -> re.Pattern[str]:
-    return re.compile(rf"\b(?:{alternation(load_toml('patterns.toml')['venue']['heads'])})\s+$", re.I)
+@lru_cache(maxsize=2)
+def _venue_heads(named: bool = False) -> re.Pattern[str]:
+    """A venue head ending the text ("di Aula "); `named`: or followed by capitalised words of the
+    venue's name ("di Ballroom Horison "). What comes next is a place, not a post or a person."""
+    name_words = r"(?:\s+(?-i:[A-Z])[\w'.&-]*){0,3}" if named else ""
+    return re.compile(rf"\b(?:{alternation(load_toml('patterns.toml')['venue']['heads'])}){name_words}\s+$", re.I)
 
 
 def _canonical_key(institution: str) -> str:
@@ -424,8 +427,8 @@ def _ner_people(doc: Doc, s: int, e: int, taken: list[Mention]) -> list[Mention]
             continue
         if any(t.start < ent.end_char and ent.start_char < t.end for t in taken):
             continue
-        if _venue_heads().search(text, max(s, ent.start_char - 40), ent.start_char):
-            continue  # "Hotel Horison Ultima": a place named like a person
+        if _venue_heads(named=True).search(text, max(s, ent.start_char - 60), ent.start_char):
+            continue  # "Ballroom Horison Ultima Ratu": a place named like a person
         name = gazetteer.strip_person_name(ent.text)
         if plausible_name(name) and len(name.split()) >= 2:
             found.append(Mention(ent.start_char, ent.end_char, name, None, _origin(text, ent.end_char, e)))
