@@ -347,10 +347,11 @@ _ACTING_RX = (
 _ACTING = re.compile(rf"^(?P<acting>{_ACTING_RX})\s*", re.IGNORECASE)
 _ACTING_CANON = {"pj": "Pj", "pjs": "Pjs", "plt": "Plt", "plh": "Plh", "penjabat": "Pj",
                  "pejabatsementara": "Pjs", "pelaksanatugas": "Plt", "pelaksanaharian": "Plh"}
-_PEMDA_KIND = {"pemprov": "provinsi", "pemkab": "kabupaten", "pemkot": "kota", "pemda": None}
+_PEMDA_KIND = {"pemprov": "provinsi", "pemkab": "kabupaten", "pemkot": "kota", "pemkab/pemkot": "kabupaten/kota",
+               "pemda": None}
 # Units inside a body that name a post's field, not the body ("... KPU Provinsi X Divisi Teknis").
 INTERNAL_UNIT = re.compile(r"\s+(?=(?:Divisi|Bidang|Seksi|Subbagian|Sub Bagian|Bagian)\s)")
-_KIND_TITLE = {"provinsi": "Provinsi", "kabupaten": "Kabupaten", "kota": "Kota"}
+_KIND_TITLE = {"provinsi": "Provinsi", "kabupaten": "Kabupaten", "kota": "Kota", "kabupaten/kota": "Kabupaten/Kota"}
 
 
 @lru_cache(maxsize=1)

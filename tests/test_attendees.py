@@ -179,7 +179,7 @@ def test_a_bare_post_coordinated_with_a_post_of_a_body_shares_the_body():
 
 def test_coordinated_groups_of_regional_heads_keep_their_group():
     entries = extract_attendees(make_doc("Rakor dihadiri bupati dan wali kota se-Bali serta camat dan lurah se-Kota Blitar.")).value
-    assert [a["institution"] for a in entries] == ["Pemerintah Kabupaten se-Bali", "Pemerintah Kota se-Bali",
+    assert [a["institution"] for a in entries] == ["Pemerintah Kabupaten/Kota se-Bali",
                                                   "Kecamatan se-Kota Blitar", "Kelurahan se-Kota Blitar"]
 
 
@@ -191,3 +191,19 @@ def test_office_names_run_over_their_domain_words():
     assert [a["institution"] for a in entries] == [
         "Polres Gunungkidul", "Dinas Perhubungan", "Dinas Pariwisata", "Satuan Polisi Pamong Praja se-Kalimantan Barat",
         "Ditjen Politik dan Pemerintahan Umum Kemendagri"]
+
+
+def test_heads_of_regencies_and_cities_together_are_one_group():
+    for body in ("Rakor dihadiri Kapolda Bali serta bupati dan wali kota se-Bali.",
+                 "Rakor dihadiri oleh bupati/walikota se-Kaltim dan Kapolda Kaltim."):
+        groups = [a for a in extract_attendees(make_doc(body)).value if a["institution"].startswith("Pemerintah")]
+        region = body.split("se-")[1].split()[0].rstrip(".")
+        assert [a["institution"] for a in groups] == [f"Pemerintah Kabupaten/Kota se-{region}"]
+
+
+def test_regency_and_city_groups_apart_or_of_one_place_stay_two():
+    apart = extract_attendees(make_doc("Rakor dihadiri wali kota se-Jatim, Kapolda Jatim dan bupati se-Jatim.")).value
+    assert {"Pemerintah Kota se-Jatim", "Pemerintah Kabupaten se-Jatim"} <= {a["institution"] for a in apart}
+    heads = _people("Rakor dihadiri Bupati Malang Sanusi dan Wali Kota Malang Wahyu Hidayat.")
+    assert heads["Sanusi"]["institution"] == "Pemerintah Kabupaten Malang"
+    assert heads["Wahyu Hidayat"]["institution"] == "Pemerintah Kota Malang"

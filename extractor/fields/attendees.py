@@ -382,7 +382,7 @@ def _fuller(new: str, old: str) -> bool:
     return not has_tail(old) and has_tail(new) and normalise(new).startswith(normalise(old))
 
 
-def _merge(mentions: list[Mention]) -> list[Mention]:
+def _merge(text: str, mentions: list[Mention]) -> list[Mention]:
     """One entry per person and per institution; later partial names fold into earlier full ones."""
     people: list[Mention] = []
     for m in mentions:
@@ -415,7 +415,29 @@ def _merge(mentions: list[Mention]) -> list[Mention]:
             continue
         covered.add(key)
         groups.append(m)
-    return sorted(people + groups, key=lambda m: m.start)
+    return sorted(people + _regencies_and_cities(text, groups), key=lambda m: m.start)
+
+
+REGENCIES_OR_CITIES = re.compile(r"Pemerintah (Kabupaten|Kota) (se-.+)")
+COORDINATION_GAP = re.compile(r"[\s,/]*(?:(?:dan|serta)[\s,/]*)?")
+
+
+def _regencies_and_cities(text: str, groups: list[Mention]) -> list[Mention]:
+    """"bupati dan wali kota se-Bali": the regencies' and the cities' governments of a province
+    are one group, "Pemerintah Kabupaten/Kota se-Bali", as "bupati/wali kota se-Bali" gives."""
+    kept: list[Mention] = []
+    for m in groups:
+        this = REGENCIES_OR_CITIES.fullmatch(m.institution or "")
+        pair = next((k for k in kept if this and (other := REGENCIES_OR_CITIES.fullmatch(k.institution or ""))
+                     and other.group(2) == this.group(2) and other.group(1) != this.group(1)
+                     and COORDINATION_GAP.fullmatch(text, min(k.end, m.end), max(k.start, m.start))), None)
+        if pair is None:
+            kept.append(m)
+            continue
+        pair.institution = f"Pemerintah Kabupaten/Kota {this.group(2)}"
+        pair.start, pair.end = min(pair.start, m.start), max(pair.end, m.end)
+        pair.role = " ".join(text[pair.start:pair.end].split())
+    return kept
 
 
 def _ner_people(doc: Doc, s: int, e: int, taken: list[Mention]) -> list[Mention]:
@@ -449,7 +471,7 @@ def extract_attendees(doc: Doc) -> FieldResult:
             listed = _listed_groups(text, s, e, people, orgs)
             mentions += listed + _institutions(text, s, e, people + listed)
         mentions += people
-    merged = _merge(mentions)
+    merged = _merge(text, mentions)
     value = [
         {"name": m.name, "role": m.role, "institution": m.institution, "represents": m.represents,
          "institution_canonical": gazetteer.canonical_institution(m.institution) if m.institution else None}
