@@ -207,3 +207,18 @@ def test_regency_and_city_groups_apart_or_of_one_place_stay_two():
     heads = _people("Rakor dihadiri Bupati Malang Sanusi dan Wali Kota Malang Wahyu Hidayat.")
     assert heads["Sanusi"]["institution"] == "Pemerintah Kabupaten Malang"
     assert heads["Wahyu Hidayat"]["institution"] == "Pemerintah Kota Malang"
+
+
+def test_a_body_represented_by_an_officer_is_what_the_officer_represents():
+    entries = extract_attendees(make_doc(
+        "Rakor dihadiri Pemerintah Daerah Kabupaten Pasaman Barat yang diwakili oleh Kaban Kesbangpol Yosmar Difia "
+        "dan Pemerintah Kota Padang yang diwakili Kepala Dinas Kominfo Budi Santoso.")).value
+    assert [(a["name"], a["institution"], a["represents"]) for a in entries] == [
+        ("Yosmar Difia", "Kesbangpol Kabupaten Pasaman Barat", "Pemerintah Daerah Kabupaten Pasaman Barat"),
+        ("Budi Santoso", "Dinas Kominfo Kota Padang", "Pemerintah Kota Padang")]
+
+
+def test_an_officer_of_a_unit_of_the_represented_body_belongs_to_the_body():
+    people = _people("Kegiatan dihadiri Kesbangpol Provinsi Banten diwakili Kepala Bidang Fasilitasi Pembinaan Politik "
+                     "Bapak H. Holil.")
+    assert people["Holil"]["institution"] == "Kesbangpol Provinsi Banten"

@@ -18,7 +18,8 @@ from extractor import gazetteer
 from extractor.data import alternation, load_toml
 from extractor.fields import FieldResult
 from extractor.fields.text import doc_text, sentences
-from extractor.fields.units import extent_end, has_place, has_tail, is_institution_or_region, role_extent
+from extractor.fields.units import (MENTION_WINDOW, extent_end, has_place, has_tail, is_institution_or_region,
+                                     role_extent)
 from extractor.scoring import normalise
 
 NAME_WORD = r"(?:[A-Z][a-z’'`]+(?:-[A-Z]?[a-z]+)?|[A-Z]\.|[A-Z][a-z]?\.?(?=\s[A-Z]))"
@@ -36,6 +37,7 @@ ATTENDANCE = re.compile(
     re.I,
 )
 REPRESENTED_BY = re.compile(r"\s*,?\s*(?:yang\s+)?(?:dalam hal ini\s+)?(?:diwakili|diwakilkan)\s+(?:oleh\s+)?")
+BODY_REPRESENTED_BEFORE = re.compile(r"\s*,?\s*(?:yang\s+)?(?:dalam hal ini\s+)?(?:diwakili|diwakilkan)\s+(?:oleh\s+)?$")
 REPRESENTING = re.compile(r"\s*,?\s*(?:yang\s+)?(?:hadir\s+)?(?:mewakili|selaku perwakilan|atas nama)\s+")
 GROUP_BEFORE = re.compile(r"\b(?:para|seluruh|segenap)\s+$", re.I)
 ON_BEHALF_BEFORE = re.compile(r"\bperwakilan\s+(?:dari\s+)?$", re.I)
@@ -169,6 +171,31 @@ def _office_end(text: str, start: int, end: int, limit: int) -> int:
     return end
 
 
+def _represented_body(text: str, s: int, at: int) -> tuple[int, str] | None:
+    """(start, name) of the institution that "yang diwakili (oleh)" before `at` says is represented."""
+    rep = BODY_REPRESENTED_BEFORE.search(text, max(s, at - MENTION_WINDOW), at)
+    if not rep:
+        return None
+    for inst in _patterns()[2].finditer(text, max(s, rep.start() - MENTION_WINDOW), rep.start()):
+        name = role_extent(text[inst.start():rep.start()]).strip(" ,")
+        if name and inst.start() + len(name) == len(text[:rep.start()].rstrip(" ,")):
+            return inst.start(), name
+    return None
+
+
+def _institution_of_body(role: str | None, body: str) -> str:
+    """A representative's own office, placed where the body it stands for is ("Kesbangpol" of
+    "Pemerintah Kabupaten X" -> "Kesbangpol Kabupaten X"); the body itself when the role names no
+    institution of its own."""
+    own = gazetteer.role_institution(role) if role else None
+    if not own or not _patterns()[2].match(own):  # "Kepala Bidang Fasilitasi ...": a unit of the body
+        return body
+    head = _patterns()[2].match(body)
+    level = re.search(r"\b(?:Provinsi|Kabupaten|Kota)$", head.group()) if head else None
+    place = body[level.start() if level else head.end():].strip() if head else ""
+    return own if has_place(own) or not place or not has_place(place) else f"{own} {place}"
+
+
 def _institution_for(role: str | None, represents: str | None) -> str | None:
     """The institution a role makes plain; a bare one ("Kodim") takes the represented post's unit."""
     own = gazetteer.role_institution(role) if role else None
@@ -232,6 +259,12 @@ def _mentions(text: str, s: int, e: int) -> list[Mention]:
             post = text[m.start():end].strip(" ,")
             found.append(Mention(m.start(), end, None, None, _institution_for(None, post), represents=post))
             pos = end
+            continue
+        body = _represented_body(text, s, m.start()) if person and not represents else None
+        if body:  # "Pemerintah Kabupaten X yang diwakili oleh Kaban Kesbangpol Y": Y came on X's behalf
+            found.append(Mention(body[0], end, person[2], role, _institution_of_body(role, body[1]),
+                                 represents=body[1]))
+            pos = max(end, m.end())
             continue
         keep = person is not None or has_tail(role) or GROUP_BEFORE.search(before)
         if keep:
