@@ -83,6 +83,7 @@ def role_extent(text: str) -> str:
         return ""
     named = _named_head().match(text)
     end = max(m.end(), named.end() if named else 0)
+    placed = False  # a region or unit read: an office's domain words ("Dinas Pariwisata") come before it
     while end < len(text) and not _title().match(text, end):
         space = re.match(r"\s+", text[end:])
         if not space:
@@ -108,10 +109,10 @@ def role_extent(text: str) -> str:
         region = _regions().match(text, at)
         piece = _piece().match(text, end)
         if region and (not piece or region.end() >= piece.end()):
-            end = region.end()
+            end, placed = region.end(), True
         elif piece:
-            end = piece.end()
-        elif office := _office_word().match(text, end):  # "Kepala Dinas Pariwisata"
+            end, placed = piece.end(), placed or has_place(piece.group())
+        elif not placed and (office := _office_word().match(text, end)):  # "Kepala Dinas Pariwisata"
             end = office.end()
         else:
             break
