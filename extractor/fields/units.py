@@ -70,6 +70,14 @@ def _named_head() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def _office_head() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{alternation(load_toml('patterns.toml')['units']['office_heads'])})$")
+
+
+OFFICE_NAME_TO_PLACE = re.compile(rf"(?:\s+(?:dan\s+)?[A-Z][a-z]+){{1,4}}(?=\s+(?:{LEVEL}\b|se-))")
+
+
+@lru_cache(maxsize=1)
 def _office_word() -> re.Pattern[str]:
     """A domain word of an office's name ("Dinas Pariwisata", "Badan Kesatuan Bangsa dan Politik")."""
     words = load_toml("patterns.toml")["attendees"]["office_words"]
@@ -114,6 +122,8 @@ def role_extent(text: str) -> str:
             end, placed = piece.end(), placed or has_place(piece.group())
         elif not placed and (office := _office_word().match(text, end)):  # "Kepala Dinas Pariwisata"
             end = office.end()
+        elif not placed and _office_head().search(text, 0, end) and (run := OFFICE_NAME_TO_PLACE.match(text, end)):
+            end = run.end()  # "Dinas Pemeberdayaan Masyarakat dan Desa se-...": a name up to its place
         else:
             break
     # Words between the unit and a rank or honorific still name the post ("102/Panju Panjung Kolonel").
