@@ -51,3 +51,10 @@ def test_a_goal_restated_at_more_length_is_listed_once_and_ends_before_the_speec
             "“Tujuan rakor ini untuk menyamakan persepsi tentang pengamanan tahapan Pilkada agar tidak terjadi "
             "gesekan di lapangan,” tutupnya.")
     assert extract_goals(make_doc(body)).value == ["menyamakan persepsi tentang pengamanan tahapan Pilkada"]
+
+
+def test_holding_the_meeting_is_not_its_aim():
+    goals = extract_goals(make_doc(
+        "Rakor digelar di Serang. “Kegiatan ini merupakan prioritas untuk melaksanakan rapat koordinasi bidang "
+        "politik untuk mempersiapkan Pemilu dan Pilkada serentak tahun 2024,” tambahnya.")).value
+    assert goals == ["mempersiapkan Pemilu dan Pilkada serentak tahun 2024"]

@@ -29,13 +29,14 @@ MAX_RESULT_SENTENCES = 10
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     table = load_toml("patterns.toml")["goals"]
     meeting = f"(?:{alternation(table['meeting_nouns'])})"
     # every lead-in starts a word: the leading \b spares trying each of them inside words
     lead = re.compile(r"\b(?:" + "|".join(f"(?:{p.replace('MTG', meeting)})" for p in table["lead_ins"]) + ")", re.I)
     stop = re.compile(rf",?\s*[{QUOTES}]?\s*,?\s*(?:{alternation(table['stops'])})\b", re.I)
-    return lead, stop
+    holding = re.compile(table["holding_the_meeting"].replace("MTG", meeting), re.I)
+    return lead, stop, holding
 
 
 @lru_cache(maxsize=1)
@@ -53,7 +54,7 @@ def _is_result_list(lead_in: str) -> bool:
 
 def _clause_end(text: str, start: int, in_quote: bool) -> int:
     """End of the goal clause: sentence end, closing quote, or a speech verb."""
-    _, stop = _patterns()
+    _, stop, _ = _patterns()
     end = min(len(text), start + MAX_GOAL_CHARS)
     for m in CLAUSE_END.finditer(text, start, end):
         if not ABBREVIATION_END.search(text, max(start, m.start() - 6), m.start()):
@@ -131,7 +132,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 def extract_goals(doc: Doc) -> FieldResult:
     text, body = doc_text(doc), doc._.body_start
-    lead, _ = _patterns()
+    lead, _, holding = _patterns()
     goals: list[str] = []
     evidence: list[tuple[int, int]] = []
     for m in islice(lead.finditer(text, body), MAX_LEAD_INS):
@@ -144,6 +145,8 @@ def extract_goals(doc: Doc) -> FieldResult:
             items += _next_results(text, end, text[items[0][0]:items[0][1]].lstrip(" :"))
         for s, e in items:
             s, e = _trim(text, s, e)
+            if held := holding.match(text, s, e):  # "melaksanakan rapat koordinasi ... untuk X": the aim is X
+                s = held.end()
             value = text[s:e]
             if len(value.split()) < MIN_WORDS:
                 continue
