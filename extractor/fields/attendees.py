@@ -37,7 +37,7 @@ ATTENDANCE = re.compile(
     re.I,
 )
 REPRESENTED_BY = re.compile(r"\s*,?\s*(?:yang\s+)?(?:dalam hal ini\s+)?(?:diwakili|diwakilkan)\s+(?:oleh\s+)?")
-BODY_REPRESENTED_BEFORE = re.compile(r"\s*,?\s*(?:yang\s+)?(?:dalam hal ini\s+)?(?:diwakili|diwakilkan)\s+(?:oleh\s+)?$")
+BODY_REPRESENTED_BEFORE = re.compile(REPRESENTED_BY.pattern + "$")  # "Pemkab X yang diwakili oleh " ends here
 REPRESENTING = re.compile(r"\s*,?\s*(?:yang\s+)?(?:hadir\s+)?(?:mewakili|selaku perwakilan|atas nama)\s+")
 GROUP_BEFORE = re.compile(r"\b(?:para|seluruh|segenap)\s+$", re.I)
 ON_BEHALF_BEFORE = re.compile(r"\bperwakilan\s+(?:dari\s+)?$", re.I)
@@ -455,6 +455,12 @@ REGENCIES_OR_CITIES = re.compile(r"Pemerintah (Kabupaten|Kota) (se-.+)")
 COORDINATION_GAP = re.compile(r"[\s,/]*(?:(?:dan|serta)[\s,/]*)?")
 
 
+def _coordinated(text: str, a: Mention, b: Mention) -> bool:
+    """Nothing but "dan", "serta", a comma or a slash between two mentions (or they touch)."""
+    first, second = sorted((a, b), key=lambda m: m.start)
+    return COORDINATION_GAP.fullmatch(text, first.end, max(first.end, second.start)) is not None
+
+
 def _regencies_and_cities(text: str, groups: list[Mention]) -> list[Mention]:
     """"bupati dan wali kota se-Bali": the regencies' and the cities' governments of a province
     are one group, "Pemerintah Kabupaten/Kota se-Bali", as "bupati/wali kota se-Bali" gives."""
@@ -463,7 +469,7 @@ def _regencies_and_cities(text: str, groups: list[Mention]) -> list[Mention]:
         this = REGENCIES_OR_CITIES.fullmatch(m.institution or "")
         pair = next((k for k in kept if this and (other := REGENCIES_OR_CITIES.fullmatch(k.institution or ""))
                      and other.group(2) == this.group(2) and other.group(1) != this.group(1)
-                     and COORDINATION_GAP.fullmatch(text, min(k.end, m.end), max(k.start, m.start))), None)
+                     and _coordinated(text, k, m)), None)
         if pair is None:
             kept.append(m)
             continue
