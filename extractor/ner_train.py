@@ -30,7 +30,7 @@ import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from extractor import ner_lexicon
+from extractor import ner_lexicon, ner_pretrain
 from extractor.evaluate import in_slice
 from extractor.nlp import MODEL_NAME
 
@@ -411,7 +411,8 @@ def _dir_size(path: Path) -> int:
 def train_ner(ner_dir: Path, corpus_dir: Path, out_dir: Path, seed: int = 0,
               max_minutes: float = 25, max_steps: int | None = None,
               overrides: dict | None = None, upsample: int = 3, nergrit_upsample: int = 1,
-              dev_in_train: bool = False, log=logger.info) -> dict:
+              dev_in_train: bool = False, pos_steps: int = 0, char_steps: int = 0,
+              log=logger.info) -> dict:
     """Build the data, train, evaluate, and write the pipeline + figures to `out_dir`.
 
     Returns the dict stored as `meta.json["rakor"]`.
@@ -449,6 +450,14 @@ def train_ner(ner_dir: Path, corpus_dir: Path, out_dir: Path, seed: int = 0,
         if not ner_lexicon.install(nlp.get_pipe("ner").model, cased, lower):
             raise ValueError(f"{CONFIG_PATH.name}: the ner tok2vec has no rakor.LexiconHashEmbed.v1 layer")
         log(f"lexicon: {lexicon['cased_words']} cased words, {lexicon['lower_words']} lower-cased words")
+        pos_pretrain = None
+        if pos_steps:
+            weights, pos_pretrain = ner_pretrain.pretrain_tok2vec(
+                config, lambda model: ner_lexicon.install(model, cased, lower),
+                ner_pretrain.read_pos(ner_pretrain.pos_corpus_path()), pos_steps, seed=seed,
+                char_steps=char_steps, log=log)
+            nlp.get_pipe("ner").model.get_ref("tok2vec").layers[0].from_bytes(weights)
+            fix_random_seed(seed)
         for label in LABELS:  # no-op when the data has all three labels, as it does
             nlp.get_pipe("ner").add_label(label)
         best_dir = work / "model-best"
@@ -472,6 +481,8 @@ def train_ner(ner_dir: Path, corpus_dir: Path, out_dir: Path, seed: int = 0,
                 *([f"--max-steps {max_steps}"] if max_steps is not None else []),
                 *([f"--nergrit-upsample {nergrit_upsample}"] if nergrit_upsample != 1 else []),
                 *(["--dev-in-train"] if dev_in_train else []),
+                *([f"--pos-steps {pos_steps}"] if pos_steps else []),
+                *([f"--char-steps {char_steps}"] if char_steps else []),
                 *(f"--set '{k}={json.dumps(v)}'" for k, v in (overrides or {}).items())]),
             "seed": seed,
             "config": "extractor/data/ner.cfg",
@@ -479,6 +490,7 @@ def train_ner(ner_dir: Path, corpus_dir: Path, out_dir: Path, seed: int = 0,
                                  if not k.startswith("paths.")},
             "data": data_stats,
             "lexicon": lexicon,
+            "pos_pretrain": pos_pretrain,
             "training": train_stats,
             "test": figures,
             "held_out_dev": held,
@@ -577,6 +589,10 @@ def main(argv: list[str] | None = None) -> int:
                         help="repeat the NERGrit training sentences this many times")
     parser.add_argument("--dev-in-train", action="store_true",
                         help="train on the dev splits too (fix --max-steps from an earlier run)")
+    parser.add_argument("--pos-steps", type=int, default=0,
+                        help="first pretrain the tok2vec on nlp-id's POS corpus for this many batches")
+    parser.add_argument("--char-steps", type=int, default=0,
+                        help="before the POS steps, this many batches of spaCy's characters objective")
     parser.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
                         help="extra config override, e.g. training.dropout=0.2 (JSON value)")
     parser.add_argument("--ablation-only", action="store_true",
@@ -595,7 +611,8 @@ def main(argv: list[str] | None = None) -> int:
     figures = train_ner(args.ner_dir, args.corpus, args.out, seed=args.seed,
                         max_minutes=args.max_minutes, max_steps=args.max_steps,
                         overrides=overrides, nergrit_upsample=args.nergrit_upsample,
-                        dev_in_train=args.dev_in_train,
+                        dev_in_train=args.dev_in_train, pos_steps=args.pos_steps,
+                        char_steps=args.char_steps,
                         log=lambda m: print(m, flush=True))
     print(summary(figures))
     print(json.dumps(record_ablation(args.out, args.corpus), indent=2))
