@@ -144,7 +144,11 @@ def pretrain_tok2vec(ner_config: Config, install_lexicon, sentences: list[tuple[
     with nlp.use_params(optimizer.averages):
         accuracy = nlp.evaluate(held)["tag_acc"]
         weights = tok2vec.to_bytes()
-    figures = {"source": {**SOURCE, "version": metadata.version(SOURCE["package"])},
+    try:
+        version = metadata.version(SOURCE["package"])
+    except metadata.PackageNotFoundError:  # sentences given by the caller, not read from nlp-id
+        version = None
+    figures = {"source": {**SOURCE, "version": version},
                "sentences": len(train), "held_out_sentences": len(held), "steps": steps,
                "character_steps": char_steps, "batch_words": batch_words,
                "held_out_tag_accuracy": round(accuracy, 4),
