@@ -120,8 +120,10 @@ def pretrain_tok2vec(ner_config: Config, install_lexicon, sentences: list[tuple[
 
     fix_random_seed(seed)
     nlp = load_model_from_config(tagger_config(ner_config), auto_fill=True, validate=True)
-    first = {tuple(words): i for i, (words, _) in reversed(list(enumerate(sentences)))}
-    order = sorted(first.values())
+    first: dict[tuple[str, ...], int] = {}  # each distinct sentence once
+    for i, (words, _) in enumerate(sentences):
+        first.setdefault(tuple(words), i)
+    order = list(first.values())
     random.Random(seed).shuffle(order)
     n_held = len(order) // 10
     examples = [Example(Doc(nlp.vocab, words=w, spaces=_spaces(w)),

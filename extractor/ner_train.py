@@ -598,6 +598,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--ablation-only", action="store_true",
                         help="only add the rakor eval ablation (with/without the model) to meta.json")
     args = parser.parse_args(argv)
+    if args.char_steps and not args.pos_steps:
+        parser.error("--char-steps runs before the POS pretraining: give --pos-steps too")
     if args.ablation_only:
         print(json.dumps(record_ablation(args.out, args.corpus), indent=2))
         return 0
