@@ -63,6 +63,13 @@ def test_office_words_are_not_names():
     assert plausible_name("Andi Rahmat Hidayat")
 
 
+def test_online_meeting_media_are_not_names():
+    # "daring melalui Zoom Meeting": the NER model may read the two capitalised words as a name
+    assert not plausible_name("Zoom Meeting")
+    assert not plausible_name("Google Meet")
+    assert plausible_name("Agus Setiyono")
+
+
 def test_group_words_before_a_listed_institution_are_cut():
     entries = extract_attendees(make_doc(
         "Rakor dihadiri oleh PJU Polres Kobar, jajaran Kodim 1014/Pbn serta perwakilan dari Kejari Kobar.")).value
