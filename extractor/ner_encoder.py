@@ -1,0 +1,23 @@
+"""Sentence-wide context for the NER tok2vec: a bidirectional LSTM in thinc's own numpy ops.
+
+spaCy's CNN encoder sees a few words either side; a BiLSTM sees the whole sentence, which names
+of places and organisations in long Indonesian noun phrases need. spaCy's own BiLSTM encoder runs
+on PyTorch; thinc's LSTM does not, so the shipped model loads with spaCy alone.
+"""
+from __future__ import annotations
+
+import spacy
+from thinc.api import LSTM, Model, chain, residual, with_padded
+from thinc.types import Floats2d
+
+
+@spacy.registry.architectures("rakor.BiLSTMEncoder.v1")
+def bilstm_encoder(width: int, depth: int, dropout: float = 0.0,
+                   window: Model[list[Floats2d], list[Floats2d]] | None = None
+                   ) -> Model[list[Floats2d], list[Floats2d]]:
+    """`depth` BiLSTM layers of `width` outputs (half per direction), after an optional CNN `window`
+    encoder whose output they add to."""
+    lstm = with_padded(LSTM(width, width, bi=True, depth=depth, dropout=dropout))
+    if window is None:
+        return lstm
+    return chain(window, residual(lstm))
