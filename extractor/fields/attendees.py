@@ -74,8 +74,10 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
 
 @lru_cache(maxsize=1)
 def _not_name_words() -> frozenset[str]:
-    words = load_toml("patterns.toml")["attendees"]
-    return frozenset(words["not_name_words"] + words["office_words"])
+    table = load_toml("patterns.toml")
+    words = table["attendees"]
+    media = [w.capitalize() for medium in table["venue"]["online"] for w in medium.split()]  # Zoom, Meet
+    return frozenset(words["not_name_words"] + words["office_words"] + media)
 
 
 def plausible_name(name: str) -> bool:
