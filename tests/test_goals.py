@@ -58,3 +58,48 @@ def test_holding_the_meeting_is_not_its_aim():
         "Rakor digelar di Serang. “Kegiatan ini merupakan prioritas untuk melaksanakan rapat koordinasi bidang "
         "politik untuk mempersiapkan Pemilu dan Pilkada serentak tahun 2024,” tambahnya.")).value
     assert goals == ["mempersiapkan Pemilu dan Pilkada serentak tahun 2024"]
+
+
+def test_announced_aims_as_ordinal_sentences_give_one_goal_each():
+    body = ("Menurut Sekda, rapat ini memiliki dua tujuan utama. Pertama, memetakan titik rawan banjir di sekitar "
+            "lokasi TPS. Kedua, menetapkan jalur distribusi logistik cadangan bila jembatan putus. Rapat ditutup "
+            "pukul 12.00 WIB.")
+    assert extract_goals(make_doc(body)).value == [
+        "memetakan titik rawan banjir di sekitar lokasi TPS",
+        "menetapkan jalur distribusi logistik cadangan bila jembatan putus",
+    ]
+
+
+def test_agreed_points_after_a_colon_split_at_semicolons():
+    body = ("Rakor menyepakati tiga hal: pembentukan posko bersama di setiap kecamatan; patroli gabungan selama "
+            "masa tenang; serta penertiban alat peraga kampanye sehari sebelum pemungutan suara.")
+    assert extract_goals(make_doc(body)).value == [
+        "pembentukan posko bersama di setiap kecamatan",
+        "patroli gabungan selama masa tenang",
+        "penertiban alat peraga kampanye sehari sebelum pemungutan suara",
+    ]
+
+
+def test_discussed_points_with_an_opener_and_inline_ordinals():
+    body = ("Dalam pertemuan itu dibahas beberapa hal, yakni pertama, pengawalan kotak suara dari PPK ke KPU; "
+            "kedua, pengamanan gudang logistik; dan ketiga, jadwal rekapitulasi di tingkat kabupaten.")
+    assert extract_goals(make_doc(body)).value == [
+        "pengawalan kotak suara dari PPK ke KPU",
+        "pengamanan gudang logistik",
+        "jadwal rekapitulasi di tingkat kabupaten",
+    ]
+
+
+def test_a_count_and_noun_without_items_is_no_list():
+    body = ("Kapolres menyebut ada tiga tujuan wisata yang dijaga selama libur Pilkada. Rapat ini bertujuan "
+            "untuk menyamakan langkah pengamanan.")
+    assert extract_goals(make_doc(body)).value == ["menyamakan langkah pengamanan"]
+
+
+def test_ordinal_sentences_stop_at_the_first_sentence_without_an_ordinal():
+    body = ("Disepakati sejumlah hal. Pertama, setiap desa menyiapkan relawan ketertiban. Kedua, camat melapor "
+            "setiap hari kepada Bupati. Selanjutnya, peserta meninjau gudang logistik KPU.")
+    assert extract_goals(make_doc(body)).value == [
+        "setiap desa menyiapkan relawan ketertiban",
+        "camat melapor setiap hari kepada Bupati",
+    ]

@@ -2,7 +2,8 @@
 
 "bertujuan untuk X", "Maksud dan tujuan kegiatan ini adalah untuk X", "mengusung tema X",
 "rakor ini diharapkan X", "hasil dari rakor: X", "disepakati X"; a goal inside a quote ends at the
-closing quote; an enumerated list gives one goal per item.
+closing quote; an enumerated list gives one goal per item, and so does an announced list ("rakor ini
+memiliki tiga tujuan. Pertama, X. Kedua, Y.", "disepakati tiga hal: X; Y; serta Z").
 """
 from __future__ import annotations
 
@@ -26,6 +27,8 @@ CLAUSE_END = re.compile(r"\.(?=\s|$)|\n|;")
 ABBREVIATION_END = re.compile(r"\b(?:No|Jl|Kab|Kec|Prov|H|Dr|Drs|dll|dsb|s\.d)$")
 QUOTE = re.compile(rf"[{QUOTES}]")
 MAX_RESULT_SENTENCES = 10
+MAX_LIST_CHARS = 1500  # an announced list inside one sentence: a few clauses
+SENTENCE_END = re.compile(r"\.(?=\s|$)|\n")
 
 
 @lru_cache(maxsize=1)
@@ -106,15 +109,88 @@ def _next_results(text: str, end: int, first: str) -> list[tuple[int, int]]:
     return spans
 
 
+@lru_cache(maxsize=1)
+def _ordinal() -> str:
+    return alternation(load_toml("patterns.toml")["goals"]["list_ordinals"])
+
+
 def _split_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """An enumerated list ("1) ... 2) ...", "pertama ..., kedua ...") gives one span per item."""
     segment = text[start:end]
-    marks = list(re.finditer(r"(?:^|\s)(?:\d+[.)]|[a-e][.)]|pertama|kedua|ketiga|keempat|kelima),?\s+", segment, re.I))
+    marks = list(re.finditer(rf"(?:^|\s)(?:\d+[.)]|[a-e][.)]|(?:{_ordinal()})\b),?\s+", segment, re.I))
     if len(marks) < 2:
         return [(start, end)]
     bounds = [m.end() for m in marks] + [len(segment)]
     starts = [m.start() for m in marks[1:]] + [len(segment)]
     return [(start + bounds[i], start + starts[i]) for i in range(len(marks))]
+
+
+@lru_cache(maxsize=1)
+def _list_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """An announcement ("tiga tujuan", "disepakati sejumlah hal"), a count and list noun alone (a
+    lead-in's clause that opens a list), what may stand between an announcement and its items,
+    and an item led by an ordinal."""
+    table = load_toml("patterns.toml")["goals"]
+    count = rf"(?:\d+|{alternation(table['list_counts'])})"
+    goal_nouns, item_nouns = alternation(table["list_goal_nouns"]), alternation(table["list_item_nouns"])
+    announcement = re.compile(
+        rf"\b(?:(?P<verb>{alternation(table['list_verbs'])})\b[^.;:\n]{{0,40}}?\s)?{count}\s+"
+        rf"(?:(?P<goal>{goal_nouns})|{item_nouns})\b", re.I)
+    head = re.compile(rf"{count}\s+(?:{goal_nouns}|{item_nouns})\b", re.I)
+    tail = re.compile(rf"(?:\s+(?:{alternation(table['list_modifiers'])})\b)*\s*,?\s*"
+                      rf"(?P<opener>(?:{alternation(table['list_openers'])})\b)?\s*(?P<mark>:|\.(?=\s))?", re.I)
+    ordinal_item = re.compile(rf"\s*(?:(?:{_ordinal()})\b\s*,?|\d+[.)])\s+", re.I)
+    return announcement, head, tail, ordinal_item
+
+
+def _sentence_end(text: str, start: int, limit: int) -> int:
+    for m in SENTENCE_END.finditer(text, start, min(len(text), start + limit)):
+        if not ABBREVIATION_END.search(text, max(start, m.start() - 6), m.start()):
+            return m.start()
+    return min(len(text), start + limit)
+
+
+def _announced_items(text: str, start: int) -> list[tuple[int, int]]:
+    """The items of a list announced just before `start`: after a colon or an opener up to the
+    sentence end (split at ";", ordinals or ", "), or as the next sentences each led by an ordinal."""
+    _, _, tail, ordinal_item = _list_patterns()
+    after = tail.match(text, start)
+    if after.group("mark") == ".":
+        items, pos = [], after.end()
+        for _ in range(MAX_GOALS):
+            item = ordinal_item.match(text, pos)
+            if not item:
+                break
+            end = _sentence_end(text, item.end(), MAX_GOAL_CHARS)
+            items.append((item.end(), end))
+            pos = end + 1
+        return items
+    if not (after.group("mark") or after.group("opener")):
+        return []
+    end = _sentence_end(text, after.end(), MAX_LIST_CHARS)
+    pieces, left = [], after.end()
+    for semicolon in re.finditer(";", text[left:end]):
+        pieces.append((left, after.end() + semicolon.start()))
+        left = after.end() + semicolon.end()
+    pieces.append((left, end))
+    if len(pieces) == 1:
+        pieces = _split_items(text, left, end)
+    if len(pieces) == 1:
+        pieces = _split_results(text, left, end)
+    items = []
+    for s, e in pieces:
+        lead = re.match(rf"\s*(?:(?:dan|serta)\s+)?(?:(?:{_ordinal()})\b\s*,?\s*)?", text[s:e], re.I)
+        items.append((s + lead.end(), e))
+    return items
+
+
+def _announced_lists(text: str, body: int) -> list[tuple[int, int]]:
+    announcement, *_ = _list_patterns()
+    spans: list[tuple[int, int]] = []
+    for m in islice(announcement.finditer(text, body), MAX_LEAD_INS):
+        if m.group("goal") or m.group("verb"):
+            spans += _announced_items(text, m.end())
+    return spans
 
 
 def _same_goal(a: str, b: str) -> bool:
@@ -130,29 +206,39 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _in_quote(text: str, at: int) -> bool:
+    before = text[max(0, at - 300):at]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
 def extract_goals(doc: Doc) -> FieldResult:
     text, body = doc_text(doc), doc._.body_start
     lead, _, holding = _patterns()
-    goals: list[str] = []
-    evidence: list[tuple[int, int]] = []
+    _, list_head, _, _ = _list_patterns()
+    candidates: list[tuple[int, int]] = []
     for m in islice(lead.finditer(text, body), MAX_LEAD_INS):
-        before = text[max(0, m.start() - 300):m.start()]
-        in_quote = before.count("“") > before.count("”") or before.count('"') % 2 == 1
-        end = _clause_end(text, m.end(), in_quote)
+        if list_head.match(text, m.end()):
+            continue  # "disepakati tiga hal: ...": an announced list, read item by item below
+        end = _clause_end(text, m.end(), _in_quote(text, m.start()))
         items = _split_items(text, m.end(), end)
         if len(items) == 1 and _is_result_list(m.group()):
             items = _split_results(text, m.end(), end)
             items += _next_results(text, end, text[items[0][0]:items[0][1]].lstrip(" :"))
-        for s, e in items:
-            s, e = _trim(text, s, e)
-            if held := holding.match(text, s, e):  # "melaksanakan rapat koordinasi ... untuk X": the aim is X
-                s = held.end()
-            value = text[s:e]
-            if len(value.split()) < MIN_WORDS:
-                continue
-            norm = normalise(value)
-            if len(goals) >= MAX_GOALS or any(_same_goal(norm, normalise(g)) for g in goals):
-                continue
-            goals.append(value)
-            evidence.append((s, e))
+        candidates += items
+    candidates += [(s, min(e, _clause_end(text, s, _in_quote(text, s))))
+                   for s, e in _announced_lists(text, body)]
+    goals: list[str] = []
+    evidence: list[tuple[int, int]] = []
+    for s, e in sorted(candidates):
+        s, e = _trim(text, s, e)
+        if held := holding.match(text, s, e):  # "melaksanakan rapat koordinasi ... untuk X": the aim is X
+            s = held.end()
+        value = text[s:e]
+        if len(value.split()) < MIN_WORDS:
+            continue
+        norm = normalise(value)
+        if len(goals) >= MAX_GOALS or any(_same_goal(norm, normalise(g)) for g in goals):
+            continue
+        goals.append(value)
+        evidence.append((s, e))
     return FieldResult(goals, evidence, 0.6 if goals else 0.0)
