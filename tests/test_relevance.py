@@ -27,3 +27,12 @@ def test_list_of_headlines_is_not_one_report():
     items = "\n\n".join(f"Polres {c} Gelar Rakor\n\nPAINAN – Polres {c} menggelar rapat koordinasi di aula, Senin (1{i}/10/2024)…"
                         for i, c in enumerate(["Agam", "Solok", "Pessel", "Padang"]))
     assert extract_relevance(make_doc(items, title="Pilkada 2024")).value is False
+
+
+def test_an_opinion_byline_outweighs_the_meeting_words():
+    body = ("Oleh Yohanes Lado, pengamat kebijakan publik\n\n"
+            "Setiap musim pemilihan, Polres Belu menggelar rapat koordinasi di aula kantor bupati, Senin (4/11/2024). "
+            "Rakor semacam itu penting, tetapi keputusan di ruang rapat harus sampai ke petugas KPPS.")
+    assert extract_relevance(make_doc(body, title="Menjaga Pilkada di Perbatasan")).value is False
+    report = body.replace("Oleh Yohanes Lado, pengamat kebijakan publik", "Oleh karena itu, Polres Belu bersiap.")
+    assert extract_relevance(make_doc(report, title="Menjaga Pilkada di Perbatasan")).value is True
