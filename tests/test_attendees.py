@@ -229,3 +229,17 @@ def test_an_officer_of_a_unit_of_the_represented_body_belongs_to_the_body():
     people = _people("Kegiatan dihadiri Kesbangpol Provinsi Banten diwakili Kepala Bidang Fasilitasi Pembinaan Politik "
                      "Bapak H. Holil.")
     assert people["Holil"]["institution"] == "Kesbangpol Provinsi Banten"
+
+
+def test_what_a_team_is_made_of_is_not_who_attended():
+    body = ("Rapat dihadiri Ketua KPU Kabupaten Boven Digoel Yakobus Kambuaya. Dalam rapat itu, peserta sepakat "
+            "membentuk tim terpadu yang melibatkan Kodim 1711/Boven Digoel, Polres Boven Digoel dan Dinas Perhubungan.")
+    institutions = [a["institution"] for a in extract_attendees(make_doc(body)).value]
+    assert institutions == ["KPU Kabupaten Boven Digoel"]
+
+
+def test_participants_that_consist_of_institutions_are_listed():
+    body = ("Rakor diikuti 50 peserta yang terdiri dari Kodim 1711/Boven Digoel, Polres Boven Digoel dan "
+            "Dinas Perhubungan Kabupaten Boven Digoel.")
+    institutions = [a["institution"] for a in extract_attendees(make_doc(body)).value]
+    assert institutions == ["Kodim 1711/Boven Digoel", "Polres Boven Digoel", "Dinas Perhubungan Kabupaten Boven Digoel"]

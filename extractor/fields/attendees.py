@@ -346,6 +346,29 @@ def _item_separators() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return re.compile(separators), re.compile(prefix)
 
 
+@lru_cache(maxsize=1)
+def _list_owner() -> re.Pattern[str]:
+    nouns = load_toml("patterns.toml")["attendees"]["list_owner_nouns"] + load_toml("patterns.toml")["meeting"]["nouns"]
+    # the noun heads the phrase "yang" qualifies: no verb ("membentuk", "dibahas") stands between them
+    verb = r"(?-i:\b(?:me|ber|di)[a-z]{3,}\b)"
+    return re.compile(rf"\b(?:{alternation(nouns)})\b(?:(?!{verb})[^.,;]){{0,40}}$", re.I)
+
+
+def _lists_participants(text: str, s: int, at: int) -> bool:
+    """A lead-in after "yang" opens a list of participants only when a meeting or participant noun
+    stands shortly before it: "peserta yang terdiri dari ...", not "tim terpadu yang melibatkan KPU"."""
+    before = text[max(s, at - 60):at]
+    yang = re.search(r"\byang\s+$", before)
+    return yang is None or _list_owner().search(before, 0, yang.start()) is not None
+
+
+def _participants_end(text: str, s: int, e: int) -> int:
+    """Where a sentence stops telling who took part: at a "yang melibatkan"/"yang terdiri dari" that
+    lists what something else is made of ("membentuk tim terpadu yang melibatkan KPU, TNI, Polri")."""
+    lead, _, _, _ = _list_patterns()
+    return next((m.start() for m in lead.finditer(text, s, e) if not _lists_participants(text, s, m.start())), e)
+
+
 def _list_items(text: str, s: int, e: int) -> list[tuple[int, int]]:
     """Items of a list of participants ("terdiri dari unsur A, B, C serta D"), as spans.
 
@@ -507,10 +530,11 @@ def extract_attendees(doc: Doc) -> FieldResult:
         if not ATTENDANCE.search(text, s, e):
             continue
         people = _mentions(text, s, e)
-        if PRESENCE.search(text, s, e):
-            people += _ner_people(doc, s, e, people)
-            listed = _listed_groups(text, s, e, people, orgs)
-            mentions += listed + _institutions(text, s, e, people + listed)
+        part = _participants_end(text, s, e)
+        if PRESENCE.search(text, s, part):
+            people += _ner_people(doc, s, part, people)
+            listed = _listed_groups(text, s, part, people, orgs)
+            mentions += listed + _institutions(text, s, part, people + listed)
         mentions += people
     merged = _merge(text, mentions)
     value = [
