@@ -25,3 +25,8 @@ def seed_gold() -> dict[str, dict]:
 @pytest.fixture(scope="session")
 def dev_gold() -> dict[str, dict]:
     return read_gold(CORPUS / "dev" / "gold.jsonl")
+
+
+@pytest.fixture(scope="session")
+def fresh_gold() -> dict[str, dict]:
+    return read_gold(CORPUS / "fresh" / "gold.jsonl")
