@@ -490,8 +490,11 @@ def role_institution(role_text: str) -> str | None:
         result = tail[at:] if at is not None else rest
         if role.institution and result and not _key(result).startswith(_key(role.institution)):
             result = f"{role.institution} {result}"
-        # "Anggota KPU Provinsi Sumatera Utara Divisi Teknis": the division is the post's, the body ends before it
-        result = INTERNAL_UNIT.split(result, maxsplit=1)[0] if _region_mention_regex().search(result) else result
+        # "Anggota KPU Provinsi Sumatera Utara Divisi Teknis", "anggota KPU Divisi Logistik": the division
+        # is the post's; the body ends before it when it is named by its region or is a whole institution
+        body_part = INTERNAL_UNIT.split(result, maxsplit=1)[0]
+        if _region_mention_regex().search(result) or body_part.casefold() in institutions():
+            result = body_part
         return _ws(result) or (role.institution or None)
 
     if implied is not None:

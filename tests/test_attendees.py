@@ -243,3 +243,18 @@ def test_participants_that_consist_of_institutions_are_listed():
             "Dinas Perhubungan Kabupaten Boven Digoel.")
     institutions = [a["institution"] for a in extract_attendees(make_doc(body)).value]
     assert institutions == ["Kodim 1711/Boven Digoel", "Polres Boven Digoel", "Dinas Perhubungan Kabupaten Boven Digoel"]
+
+
+def test_a_bare_unit_takes_the_one_placed_mention_of_it_in_the_article():
+    body = ("Rombongan diterima Dandim 1710/Mimika Letkol Inf Yosafat Rumbewas yang didampingi Kasdim Mayor Inf "
+            "Hendrik Kambu. Hadir pula Kabag Ops AKP Daud Wanma dari Polres Mimika.")
+    institutions = {a["name"]: a["institution"] for a in extract_attendees(make_doc(body)).value}
+    assert institutions["Hendrik Kambu"] == "Kodim 1710/Mimika"
+    assert institutions["Daud Wanma"] == "Polres Mimika"
+
+
+def test_a_bare_unit_stays_bare_when_the_article_places_it_twice():
+    body = ("Rakor dihadiri Ketua KPU Provinsi Papua Tengah Maria Waine, Ketua KPU Kabupaten Mimika Yulius Kum "
+            "dan anggota KPU Divisi Logistik Petrus Magai.")
+    institutions = {a["name"]: a["institution"] for a in extract_attendees(make_doc(body)).value}
+    assert institutions["Petrus Magai"] == "KPU"

@@ -228,6 +228,8 @@ def test_institution_pattern():
     ("Kabinda Kalbar", "Binda Kalbar"),
     ("bupati se-Bali", "Pemerintah Kabupaten se-Bali"),
     ("Anggota KPU Provinsi Sumatera Utara Divisi Teknis Penyelenggaraan", "KPU Provinsi Sumatera Utara"),
+    ("anggota KPU Divisi Perencanaan dan Logistik", "KPU"),
+    ("Anggota Bawaslu Divisi Penanganan Pelanggaran", "Bawaslu"),
     ("Asisten Tindak Pidana Umum Kejati Jawa Barat", "Kejati Jawa Barat"),
     ("Kepala Bidang Pemberdayaan Masyarakat Desa Dinas Pemdes Provinsi Jambi", "Dinas Pemdes Provinsi Jambi"),
     ("Kepala Desa Sukamaju", "Desa Sukamaju"),

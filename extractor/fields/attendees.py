@@ -521,6 +521,17 @@ def _ner_people(doc: Doc, s: int, e: int, taken: list[Mention]) -> list[Mention]
     return found
 
 
+def _placed(text: str, bare: str, institutions: list[str]) -> str:
+    """A bare unit ("Kodim" of a Kasdim, "KPU" of an anggota KPU) is the article's one placed
+    mention of it, in the text or as another attendee's institution ("Kodim 1702/Jayawijaya" of
+    the Dandim); with none, or several ("KPU Provinsi X" and "KPU Kabupaten Y"), it stays bare."""
+    mentions = [role_extent(text[m.start():m.start() + MENTION_WINDOW])
+                for m in re.finditer(rf"\b{re.escape(bare)}\b", text)]
+    placed = {_canonical_key(m): m for m in mentions + institutions
+              if m.startswith(f"{bare} ") and has_tail(m)}
+    return next(iter(placed.values())) if len(placed) == 1 else bare
+
+
 def extract_attendees(doc: Doc) -> FieldResult:
     text, body = doc_text(doc), doc._.body_start
     orgs = {(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ == "ORG"}
@@ -537,6 +548,10 @@ def extract_attendees(doc: Doc) -> FieldResult:
             mentions += listed + _institutions(text, s, part, people + listed)
         mentions += people
     merged = _merge(text, mentions)
+    known = [m.institution for m in merged if m.institution]
+    for m in merged:
+        if m.institution and not has_tail(m.institution):
+            m.institution = _placed(text, m.institution, known)
     value = [
         {"name": m.name, "role": m.role, "institution": m.institution, "represents": m.represents,
          "institution_canonical": gazetteer.canonical_institution(m.institution) if m.institution else None}
