@@ -258,3 +258,8 @@ def test_a_bare_unit_stays_bare_when_the_article_places_it_twice():
             "dan anggota KPU Divisi Logistik Petrus Magai.")
     institutions = {a["name"]: a["institution"] for a in extract_attendees(make_doc(body)).value}
     assert institutions["Petrus Magai"] == "KPU"
+
+
+def test_a_moderator_takes_part():
+    body = "Diskusi kelompok dipandu Ketua KPU Kota Ternate Rustam Abdullah."
+    assert [a["name"] for a in extract_attendees(make_doc(body)).value] == ["Rustam Abdullah"]

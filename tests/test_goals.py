@@ -103,3 +103,24 @@ def test_ordinal_sentences_stop_at_the_first_sentence_without_an_ordinal():
         "setiap desa menyiapkan relawan ketertiban",
         "camat melapor setiap hari kepada Bupati",
     ]
+
+
+def test_theme_after_bertajuk_and_purpose_of_the_reporting_sentence():
+    body = ("Bawaslu Kota Bima menggelar FGD bertajuk “Mencegah Politik Uang di Masa Tenang” pada Senin (11/11). "
+            "Sehari sebelumnya, Kesbangpol menggelar rapat koordinasi lintas sektor guna memetakan desa rawan "
+            "konflik menjelang pemungutan suara.")
+    assert extract_goals(make_doc(body)).value == ["Mencegah Politik Uang di Masa Tenang",
+                                                   "memetakan desa rawan konflik menjelang pemungutan suara"]
+
+
+def test_speech_verbs_end_a_goal_only_after_a_comma_or_quote():
+    body = ("Rakor ini bertujuan untuk menyiapkan kendaraan bagi pemilih lanjut usia dan memberi sanksi tegas "
+            "kepada pelanggar, ujarnya.")
+    assert extract_goals(make_doc(body)).value == [
+        "menyiapkan kendaraan bagi pemilih lanjut usia dan memberi sanksi tegas kepada pelanggar"]
+
+
+def test_a_period_before_a_quote_ends_the_clause():
+    body = ("Kasat Intelkam menjelaskan tujuan kegiatan tersebut.\" Kegiatan ini berfungsi untuk menyatukan "
+            "langkah pengamanan TPS,\" ucapnya.")
+    assert extract_goals(make_doc(body)).value == ["menyatukan langkah pengamanan TPS"]

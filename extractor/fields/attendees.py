@@ -32,8 +32,9 @@ PRESENCE_WORDS = ("hadir|dihadiri|menghadiri|peserta|diikuti|mengikuti|terdiri|u
 PRESENCE = re.compile(rf"\b(?:{PRESENCE_WORDS})\b", re.I)
 # Sentences in which a named official may be reported taking part or speaking.
 ATTENDANCE = re.compile(
-    rf"\b(?:{PRESENCE_WORDS}|dipimpin|dibuka|membuka|memimpin|didampingi|sambutan|arahan|paparan|memaparkan|menyampaikan|"
-    r"menjelaskan|mengatakan|menegaskan|menambahkan|mengingatkan|menyebut|berharap|meminta|rapat|rakor|kegiatan|acara)\b",
+    rf"\b(?:{PRESENCE_WORDS}|dipimpin|dibuka|membuka|memimpin|didampingi|dipandu|memandu|dimoderatori|moderator|"
+    r"sambutan|arahan|paparan|memaparkan|menyampaikan|menjelaskan|mengatakan|menegaskan|menambahkan|mengingatkan|"
+    r"menyebut|berharap|meminta|rapat|rakor|kegiatan|acara)\b",
     re.I,
 )
 REPRESENTED_BY = re.compile(r"\s*,?\s*(?:yang\s+)?(?:dalam hal ini\s+)?(?:diwakili|diwakilkan)\s+(?:oleh\s+)?")

@@ -23,7 +23,7 @@ MIN_WORDS = 3
 MAX_GOAL_CHARS = 600  # a stated aim is a clause or a sentence, never a page
 MAX_GOALS = 20
 MAX_LEAD_INS = 60
-CLAUSE_END = re.compile(r"\.(?=\s|$)|\n|;")
+CLAUSE_END = re.compile(r"\.(?=[\"”’]?(?:\s|$))|\n|;")
 ABBREVIATION_END = re.compile(r"\b(?:No|Jl|Kab|Kec|Prov|H|Dr|Drs|dll|dsb|s\.d)$")
 QUOTE = re.compile(rf"[{QUOTES}]")
 MAX_RESULT_SENTENCES = 10
@@ -37,7 +37,9 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     meeting = f"(?:{alternation(table['meeting_nouns'])})"
     # every lead-in starts a word: the leading \b spares trying each of them inside words
     lead = re.compile(r"\b(?:" + "|".join(f"(?:{p.replace('MTG', meeting)})" for p in table["lead_ins"]) + ")", re.I)
-    stop = re.compile(rf",?\s*[{QUOTES}]?\s*,?\s*(?:{alternation(table['stops'])})\b", re.I)
+    # a speech verb ends a goal after a comma or a closing quote ("..., ujarnya"); bare, "tegas",
+    # "jelas" and "lanjut" are words of the goal ("sanksi tegas", "pemilih lanjut usia")
+    stop = re.compile(rf"(?:,\s*[{QUOTES}]?|[{QUOTES}]\s*,?)\s*(?:{alternation(table['stops'])})\b", re.I)
     holding = re.compile(table["holding_the_meeting"].replace("MTG", meeting), re.I)
     return lead, stop, holding
 
@@ -63,8 +65,9 @@ def _clause_end(text: str, start: int, in_quote: bool) -> int:
         if not ABBREVIATION_END.search(text, max(start, m.start() - 6), m.start()):
             end = m.start()
             break
-    if in_quote:
-        q = QUOTE.search(text, start, end)
+    opens_quote = start < len(text) and text[start] in QUOTES  # a quoted title: 'bertajuk “X” pada ...'
+    if in_quote or opens_quote:
+        q = QUOTE.search(text, start + opens_quote, end)
         if q:
             end = q.start()
     s = stop.search(text, start, end)
