@@ -263,3 +263,17 @@ def test_a_bare_unit_stays_bare_when_the_article_places_it_twice():
 def test_a_moderator_takes_part():
     body = "Diskusi kelompok dipandu Ketua KPU Kota Ternate Rustam Abdullah."
     assert [a["name"] for a in extract_attendees(make_doc(body)).value] == ["Rustam Abdullah"]
+
+
+def test_a_name_in_apposition_between_commas():
+    body = ("Ketua KPU Kota Tidore Kepulauan, Ridwan Latuconsina, S.H., dalam sambutannya menjelaskan jadwal "
+            "pendaftaran. Kepala Badan Kesbangpol Kabupaten Mappi, Agustinus Gebze, S.Sos., M.AP, selaku Ketua "
+            "Desk Pilkada, memimpin jalannya rapat.")
+    assert [(a["name"], a["institution"]) for a in extract_attendees(make_doc(body)).value] == [
+        ("Ridwan Latuconsina", "KPU Kota Tidore Kepulauan"), ("Agustinus Gebze", "Badan Kesbangpol Kabupaten Mappi")]
+
+
+def test_an_official_who_reports_or_asks_at_the_meeting_takes_part():
+    body = ("Kepala Badan Kesbangpol Kabupaten Asmat Silvester Yaku melaporkan kendala distribusi. Ketua DPC "
+            "Partai Golkar Kota Ternate Mahmud Soleman menanyakan batas waktu perbaikan berkas.")
+    assert [a["name"] for a in extract_attendees(make_doc(body)).value] == ["Silvester Yaku", "Mahmud Soleman"]

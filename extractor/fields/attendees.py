@@ -34,7 +34,8 @@ PRESENCE = re.compile(rf"\b(?:{PRESENCE_WORDS})\b", re.I)
 ATTENDANCE = re.compile(
     rf"\b(?:{PRESENCE_WORDS}|dipimpin|dibuka|membuka|memimpin|didampingi|dipandu|memandu|dimoderatori|moderator|"
     r"sambutan|arahan|paparan|memaparkan|menyampaikan|menjelaskan|mengatakan|menegaskan|menambahkan|mengingatkan|"
-    r"menyebut|berharap|meminta|rapat|rakor|kegiatan|acara)\b",
+    r"menyebut|berharap|meminta|melaporkan|menanyakan|mengusulkan|menekankan|mengungkapkan|menuturkan|menerangkan|"
+    r"menanggapi|menginstruksikan|mengajak|mengimbau|rapat|rakor|kegiatan|acara)\b",
     re.I,
 )
 REPRESENTED_BY = re.compile(r"\s*,?\s*(?:yang\s+)?(?:dalam hal ini\s+)?(?:diwakili|diwakilkan)\s+(?:oleh\s+)?")
@@ -45,6 +46,7 @@ ON_BEHALF_BEFORE = re.compile(r"\bperwakilan\s+(?:dari\s+)?$", re.I)
 NAME_RUNS_ON = re.compile(r"\s+(?:dan|&)\s+[A-Z]")  # "Ditjen Politik dan Pemerintahan Umum": an office, not a name
 PLACE_AFTER = re.compile(r"(?:\s+[A-Z][a-z][\w-]*){1,3}(?=\s*(?:[,.;)]|\s(?:dan|serta|maupun)\s|$))")
 VERB_AFTER = re.compile(r"\s+(?:me|ber|di|ter)[a-z]{3,}")
+APPOSITION_END = re.compile(r",\s+(?:[a-z]|$)")  # "..., Ridwan Sangaji, dalam sambutannya": the name ends the apposition
 STREET_BEFORE = re.compile(r"\b(?:Jalan|Jl|Jln)\.?\s+$")
 LIST_GAP = re.compile(r"^\s*(?:,|dan|serta|maupun|,\s*dan|,\s*serta)\s*(?:dari\s+|perwakilan\s+)?$")
 COORDINATED = re.compile(r"\s+(?:dan|serta)\s+")
@@ -133,10 +135,11 @@ def _role_and_person(text: str, start: int, limit: int) -> tuple[int, str, tuple
     acronym = re.match(r"\s+[A-Z]{2,}\b", text[person[1]:limit]) if person else None
     if acronym and (nxt := _person_at(text, person[1] + acronym.end() + 1)):
         role_end, person = person[1] + acronym.end(), nxt
-    # "Pj Gubernur Kaltim, Akmal Malik memimpin": a name set off by a comma, then its verb.
+    # "Pj Gubernur Kaltim, Akmal Malik memimpin", "Ketua KPU Kota Ternate, Ridwan Sangaji, S.H.,
+    # menjelaskan": a name set off by a comma, then its verb or the closing comma of the apposition.
     if person is None and text[role_end:role_end + 2] == ", ":
         after = _person_at(text, role_end + 2)
-        if after and VERB_AFTER.match(text, after[1]):
+        if after and (VERB_AFTER.match(text, after[1]) or APPOSITION_END.match(text, after[1])):
             person = after
     # "Anggota KPU ... Divisi Teknis Penyelenggaraan Rahmawati Lubis": the post runs on over
     # capitalised words until a plausible name that is not itself followed by more of a post name.
