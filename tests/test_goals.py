@@ -124,3 +124,21 @@ def test_a_period_before_a_quote_ends_the_clause():
     body = ("Kasat Intelkam menjelaskan tujuan kegiatan tersebut.\" Kegiatan ini berfungsi untuk menyatukan "
             "langkah pengamanan TPS,\" ucapnya.")
     assert extract_goals(make_doc(body)).value == ["menyatukan langkah pengamanan TPS"]
+
+
+def test_a_numbered_list_after_a_lead_in_gives_one_goal_per_item():
+    body = ("Adapun tujuan dari rapat koordinasi ini adalah sebagai berikut: 1. Menyamakan persepsi seluruh unsur "
+            "Forkopimda; 2. Menginventarisasi kebutuhan dukungan di 412 TPS; 3. Menyusun langkah antisipasi "
+            "gangguan cuaca. Rapat berakhir pukul 12.30 WIB.")
+    assert extract_goals(make_doc(body)).value == [
+        "Menyamakan persepsi seluruh unsur Forkopimda",
+        "Menginventarisasi kebutuhan dukungan di 412 TPS",
+        "Menyusun langkah antisipasi gangguan cuaca",
+    ]
+
+
+def test_purpose_as_an_effort_and_in_a_quote():
+    body = ("Rakor digelar sebagai upaya menyamakan persepsi pengawas dan penyidik. \"Rakor ini untuk memastikan "
+            "tidak ada TPS yang kosong dari pengamanan,\" kata Kapolda.")
+    assert extract_goals(make_doc(body)).value == ["menyamakan persepsi pengawas dan penyidik",
+                                                   "memastikan tidak ada TPS yang kosong dari pengamanan"]

@@ -29,6 +29,7 @@ QUOTE = re.compile(rf"[{QUOTES}]")
 MAX_RESULT_SENTENCES = 10
 MAX_LIST_CHARS = 1500  # an announced list inside one sentence: a few clauses
 SENTENCE_END = re.compile(r"\.(?=\s|$)|\n")
+ITEM_MARK_END = re.compile(r"(?:^|\s)(?:\d{1,2}|[a-e])$")  # "1." or "b." opening a list item
 
 
 @lru_cache(maxsize=1)
@@ -146,16 +147,37 @@ def _list_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str],
     return announcement, head, tail, ordinal_item
 
 
-def _sentence_end(text: str, start: int, limit: int) -> int:
+def _sentence_end(text: str, start: int, limit: int, numbered: bool = False) -> int:
+    """The next sentence end; in a `numbered` list the period of an item mark ("1.", "b.") is none."""
     for m in SENTENCE_END.finditer(text, start, min(len(text), start + limit)):
-        if not ABBREVIATION_END.search(text, max(start, m.start() - 6), m.start()):
-            return m.start()
+        if ABBREVIATION_END.search(text, max(start, m.start() - 6), m.start()):
+            continue
+        if numbered and ITEM_MARK_END.search(text, max(start - 1, m.start() - 3), m.start()):
+            continue
+        return m.start()
     return min(len(text), start + limit)
+
+
+def _inline_items(text: str, start: int) -> list[tuple[int, int]]:
+    """The items of a list that runs from `start` to the sentence end, split at ";", at item marks
+    and ordinals, or at ", "; their marks and a leading "dan"/"serta" cut."""
+    end = _sentence_end(text, start, MAX_LIST_CHARS, numbered=True)
+    pieces, left = [], start
+    for semicolon in re.finditer(";", text[start:end]):
+        pieces.append((left, start + semicolon.start()))
+        left = start + semicolon.end()
+    pieces.append((left, end))
+    if len(pieces) == 1:
+        pieces = _split_items(text, left, end)
+    if len(pieces) == 1:
+        pieces = _split_results(text, left, end)
+    mark = re.compile(rf"\s*(?:(?:dan|serta)\s+)?(?:(?:{_ordinal()})\b\s*,?\s*|(?:\d{{1,2}}|[a-e])[.)]\s*)?", re.I)
+    return [(mark.match(text, s, e).end(), e) for s, e in pieces]
 
 
 def _announced_items(text: str, start: int) -> list[tuple[int, int]]:
     """The items of a list announced just before `start`: after a colon or an opener up to the
-    sentence end (split at ";", ordinals or ", "), or as the next sentences each led by an ordinal."""
+    sentence end, or as the next sentences each led by an ordinal."""
     _, _, tail, ordinal_item = _list_patterns()
     after = tail.match(text, start)
     if after.group("mark") == ".":
@@ -170,21 +192,14 @@ def _announced_items(text: str, start: int) -> list[tuple[int, int]]:
         return items
     if not (after.group("mark") or after.group("opener")):
         return []
-    end = _sentence_end(text, after.end(), MAX_LIST_CHARS)
-    pieces, left = [], after.end()
-    for semicolon in re.finditer(";", text[left:end]):
-        pieces.append((left, after.end() + semicolon.start()))
-        left = after.end() + semicolon.end()
-    pieces.append((left, end))
-    if len(pieces) == 1:
-        pieces = _split_items(text, left, end)
-    if len(pieces) == 1:
-        pieces = _split_results(text, left, end)
-    items = []
-    for s, e in pieces:
-        lead = re.match(rf"\s*(?:(?:dan|serta)\s+)?(?:(?:{_ordinal()})\b\s*,?\s*)?", text[s:e], re.I)
-        items.append((s + lead.end(), e))
-    return items
+    return _inline_items(text, after.end())
+
+
+def _numbered_list(text: str, start: int) -> list[tuple[int, int]]:
+    """A lead-in's clause that is a numbered list ("adalah sebagai berikut: 1. X; 2. Y"): its items."""
+    openers = alternation(load_toml("patterns.toml")["goals"]["list_openers"])
+    opened = re.compile(rf"\s*(?:(?:{openers})\b)?\s*:?\s*(?=(?:1|a)[.)]\s)", re.I).match(text, start)
+    return _inline_items(text, opened.end()) if opened else []
 
 
 def _announced_lists(text: str, body: int) -> list[tuple[int, int]]:
@@ -222,6 +237,9 @@ def extract_goals(doc: Doc) -> FieldResult:
     for m in islice(lead.finditer(text, body), MAX_LEAD_INS):
         if list_head.match(text, m.end()):
             continue  # "disepakati tiga hal: ...": an announced list, read item by item below
+        if numbered := _numbered_list(text, m.end()):
+            candidates += numbered
+            continue
         end = _clause_end(text, m.end(), _in_quote(text, m.start()))
         items = _split_items(text, m.end(), end)
         if len(items) == 1 and _is_result_list(m.group()):
