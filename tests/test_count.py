@@ -14,3 +14,8 @@ from fields_helpers import make_doc
 ])
 def test_stated_totals(body, expected):
     assert extract_participant_count(make_doc(body)).value == expected
+
+
+def test_a_number_spelled_out_in_brackets():
+    doc = make_doc("Rapat dihadiri unsur Forkopimda. Jumlah peserta rapat sebanyak 75 (tujuh puluh lima) orang.")
+    assert extract_participant_count(doc).value == 75

@@ -22,3 +22,11 @@ def test_organiser(body, expected):
 def test_only_attendees_listed_gives_no_host():
     body = "Rapat koordinasi dihadiri Ketua KPU Banten dan Ketua Bawaslu Banten di Ballroom Hotel Horison."
     assert extract_host(make_doc(body)).value is None
+
+
+def test_a_dateline_with_a_date_and_time_words_before_the_verb():
+    doc = make_doc("SUNGAILIAT, 14 November 2024 – Pemerintah Kabupaten Bangka hari ini menyelenggarakan Rapat "
+                   "Koordinasi Kesiapan Pemungutan Suara di Gedung Serbaguna.")
+    assert extract_host(doc).value == "Pemerintah Kabupaten Bangka"
+    assert extract_host(make_doc("Polres Bangka Barat pada Kamis pagi menggelar rapat koordinasi di aula.")).value == \
+        "Polres Bangka Barat"

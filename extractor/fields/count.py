@@ -10,7 +10,8 @@ from extractor.data import alternation, load_toml
 from extractor.fields import FieldResult
 from extractor.fields.text import doc_text
 
-NUMBER = r"(?P<n>\d{1,3}(?:\.\d{3})*|\d+)"
+# a number, and the words that spell it out in official releases: "75 (tujuh puluh lima) orang"
+NUMBER = r"(?P<n>\d{1,3}(?:\.\d{3})*|\d+)(?:\s+\([a-z ]{3,60}\))?"
 
 
 @lru_cache(maxsize=1)

@@ -17,9 +17,12 @@ from extractor.fields import FieldResult
 from extractor.fields.text import doc_text, sentences
 from extractor.fields.units import role_extent
 
-DATELINE = re.compile(r"^[A-Za-z .,'’/()-]{2,60}?\s*[–—-]{1,2}\s*(?=[A-Z\"“])")
+DATELINE = re.compile(r"^[\w .,'’/()-]{2,60}?\s*[–—-]{1,2}\s*(?=[A-Z\"“])")  # "SUNGAILIAT, 14 November 2024 –"
 # Where the organiser's name ends inside a subject: "X melalui Y", "X bersama Y", "X, ...", "X yang ...".
-SUBJECT_CUT = re.compile(r"\s+(?:melalui|bersama|bersama-sama|beserta|didampingi|yang|kembali|akan|telah|sudah|pun|hari ini|secara|juga|turut)\b.*$|,.*$", re.I)
+# Time words end it too: "Polres Bangka pada Kamis pagi menggelar", "Pemkab Bangka hari ini menyelenggarakan".
+SUBJECT_CUT = re.compile(r"\s+(?:melalui|bersama|bersama-sama|beserta|didampingi|yang|kembali|akan|telah|sudah|pun|"
+                         r"hari ini|pagi ini|siang ini|sore ini|malam ini|kemarin|pada|sejak|secara|juga|turut|"
+                         r"senin|selasa|rabu|kamis|jumat|sabtu|minggu)\b.*$|,.*$", re.I)
 ACTIVE_VERBS = ["menggelar", "mengadakan", "menyelenggarakan", "melaksanakan", "memfasilitasi", "melakukan", "menerima"]
 PASSIVE = re.compile(
     r"\b(?:digelar|diselenggarakan|diadakan|dilaksanakan|diinisiasi|difasilitasi|diprakarsai)\s+oleh\s+(?P<x>[A-Z][^,.;\n]{2,120})"
