@@ -53,3 +53,16 @@ def test_no_year_no_publication_date_weekday_picks_the_year_next_to_the_stated_o
 def test_no_year_anywhere_gives_alternatives_in_the_election_cycle():
     result = extract_meeting_date(make_doc("Rakor digelar Senin (11/12) di Aula Kantor Bupati."))
     assert result.value is None and "2023-12-11" in result.alternatives
+
+
+def test_a_scheduled_meeting_has_its_planned_date_not_election_day():
+    body = ("Polda Bengkulu bakal menggelar rapat koordinasi pengamanan. Rakor dijadwalkan berlangsung Kamis "
+            "(14/11/2024) di Rupatama Polda Bengkulu. Pada 27 November 2024, Provinsi Bengkulu menggelar pemilihan "
+            "gubernur.")
+    assert extract_meeting_date(make_doc(body, published=date(2024, 11, 11))).value == "2024-11-14"
+
+
+def test_an_event_word_before_an_earlier_date_does_not_count_against_the_next_one():
+    body = ("Polres Kudus menggelar rapat koordinasi menjelang pemungutan suara 14 Februari 2024 di aula, "
+            "Senin (5/2/2024).")
+    assert extract_meeting_date(make_doc(body, published=date(2024, 2, 5))).value == "2024-02-05"

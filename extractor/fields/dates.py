@@ -138,14 +138,26 @@ def _other_event_cue() -> re.Pattern[str]:
     return re.compile(rf"(?:^|\W)(?:{alternation(load_toml('patterns.toml')['dates']['other_event_cues'])})\b")
 
 
-def _score(mention: DateMention, text: str, body_start: int) -> float:
+@lru_cache(maxsize=1)
+def _meeting_subject() -> re.Pattern[str]:
+    """The meeting as the subject of a schedule word ("Rakor dijadwalkan berlangsung X", "rapat
+    tersebut akan dimulai"): the date is the meeting's own, not another event's."""
+    nouns = alternation(load_toml("patterns.toml")["meeting"]["nouns"])
+    return re.compile(rf"\b(?:{nouns})(?:\s+(?:ini|tersebut|itu|akan|rencananya))*\s+$", re.I)
+
+
+def _score(mention: DateMention, text: str, body_start: int, after: int = 0) -> float:
+    """How surely a date is the meeting's; the words read before it start after `after`, the end of
+    the date before it ("pemungutan suara 14 Februari 2024 di aula, Senin (5/2/2024)": the cue is
+    the first date's)."""
     s, e = sentence_bounds(text, mention.start, mention.end)
-    before = text[max(s, mention.start - 45):mention.start].lower()
+    before = text[max(s, mention.start - 45, after):mention.start].lower()
     score = 1.0 if mention.relative else 3.0
     score += 1.0 if mention.weekday is not None else 0.0
     if mentions_meeting(text, s, e):
         score += 2.0
-    if _other_event_cue().search(before):
+    cue = _other_event_cue().search(before)
+    if cue and not _meeting_subject().search(before, 0, cue.start() + 1):
         score -= 3.5
     if mention.start < body_start:
         score -= 2.0  # headline
@@ -157,7 +169,9 @@ def extract_meeting_date(doc: Doc) -> FieldResult:
     text = doc_text(doc)
     published = doc._.published_date
     mentions = find_dates(text, published)
-    scored = sorted(((_score(m, text, doc._.body_start), m) for m in mentions), key=lambda p: -p[0])
+    ends = [0] + [m.end for m in mentions]
+    scored = sorted(((_score(m, text, doc._.body_start, max(e for e in ends if e <= m.start)), m) for m in mentions),
+                    key=lambda p: -p[0])
     for score, mention in scored:
         if score < MIN_SCORE:
             break
