@@ -277,3 +277,10 @@ def test_an_official_who_reports_or_asks_at_the_meeting_takes_part():
     body = ("Kepala Badan Kesbangpol Kabupaten Asmat Silvester Yaku melaporkan kendala distribusi. Ketua DPC "
             "Partai Golkar Kota Ternate Mahmud Soleman menanyakan batas waktu perbaikan berkas.")
     assert [a["name"] for a in extract_attendees(make_doc(body)).value] == ["Silvester Yaku", "Mahmud Soleman"]
+
+
+def test_a_sentence_opening_word_after_a_degree_is_not_a_name():
+    body = ("Rapat dipimpin Ketua Bawaslu Kabupaten Dompu, Ahmad Yasin, S.H. Paparan kasus disampaikan anggota "
+            "Bawaslu Kabupaten Dompu Siti Rahmah, S.H., M.H. Dari unsur kepolisian hadir Kasat Reskrim Polres Dompu.")
+    names = [a["name"] for a in extract_attendees(make_doc(body)).value if a["name"]]
+    assert names == ["Ahmad Yasin", "Siti Rahmah"]

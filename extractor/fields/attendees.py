@@ -46,7 +46,9 @@ ON_BEHALF_BEFORE = re.compile(r"\bperwakilan\s+(?:dari\s+)?$", re.I)
 NAME_RUNS_ON = re.compile(r"\s+(?:dan|&)\s+[A-Z]")  # "Ditjen Politik dan Pemerintahan Umum": an office, not a name
 PLACE_AFTER = re.compile(r"(?:\s+[A-Z][a-z][\w-]*){1,3}(?=\s*(?:[,.;)]|\s(?:dan|serta|maupun)\s|$))")
 VERB_AFTER = re.compile(r"\s+(?:me|ber|di|ter)[a-z]{3,}")
-APPOSITION_END = re.compile(r",\s+(?:[a-z]|$)")  # "..., Ridwan Sangaji, dalam sambutannya": the name ends the apposition
+# "..., Ridwan Sangaji, dalam sambutannya", "..., Ahmad Yasin, S.H. Paparan ...": the apposition ends
+# at a comma before a lower-case word, or with the sentence (the period of a degree included)
+APPOSITION_END = re.compile(r",\s+(?:[a-z]|$)|\.(?:\s|$)|(?<=\.)(?:\s|$)")
 STREET_BEFORE = re.compile(r"\b(?:Jalan|Jl|Jln)\.?\s+$")
 LIST_GAP = re.compile(r"^\s*(?:,|dan|serta|maupun|,\s*dan|,\s*serta)\s*(?:dari\s+|perwakilan\s+)?$")
 COORDINATED = re.compile(r"\s+(?:dan|serta)\s+")
