@@ -525,13 +525,16 @@ def _write_rakor_meta(out_dir: Path, rakor: dict) -> None:
 
 def field_ablation(corpus_dir: Path) -> dict:
     """`rakor eval` person and institution figures with and without the model, on the dev
-    corpus, its held-out slice and the seeds: what the model adds to the records."""
+    corpus, its held-out slice, the seeds and the fresh check set (never trained on): what the
+    model adds to the records."""
     from extractor.evaluate import evaluate
 
     table = {}
-    for label, gold, part in (("dev", corpus_dir / "dev" / "gold.jsonl", "all"),
-                              ("dev_heldout", corpus_dir / "dev" / "gold.jsonl", "heldout"),
-                              ("seeds", corpus_dir / "seeds" / "gold.jsonl", "all")):
+    sets = (("dev", corpus_dir / "dev" / "gold.jsonl", "all"),
+            ("dev_heldout", corpus_dir / "dev" / "gold.jsonl", "heldout"),
+            ("seeds", corpus_dir / "seeds" / "gold.jsonl", "all"),
+            ("fresh", corpus_dir / "fresh" / "gold.jsonl", "all"))
+    for label, gold, part in (s for s in sets if s[1].is_file()):
         for use_ner in (True, False):
             figures = evaluate(gold, part=part, use_ner=use_ner)
             table[f"{label}_{'with' if use_ner else 'without'}_ner"] = {

@@ -73,6 +73,10 @@ def test_meta_has_figures():
     assert 0.0 <= held["PER"]["recall_exact"] <= 1.0
     assert 0.0 <= held["ORG"]["recall_exact"] <= 1.0
     assert rakor["training"]["train_seconds"] > 0
+    ablation = rakor["field_ablation"]
+    for corpus in ("dev", "dev_heldout", "seeds", "fresh"):
+        for mode in ("with", "without"):
+            assert 0.0 < ablation[f"{corpus}_{mode}_ner"]["persons"] <= 1.0
 
 
 @pytest.mark.parametrize(("doc_id", "line", "names", "orgs"), CASES)
