@@ -284,3 +284,10 @@ def test_a_sentence_opening_word_after_a_degree_is_not_a_name():
             "Bawaslu Kabupaten Dompu Siti Rahmah, S.H., M.H. Dari unsur kepolisian hadir Kasat Reskrim Polres Dompu.")
     names = [a["name"] for a in extract_attendees(make_doc(body)).value if a["name"]]
     assert names == ["Ahmad Yasin", "Siti Rahmah"]
+
+
+def test_the_invited_of_a_scheduled_meeting_are_its_planned_attendees():
+    body = ("Rakor dijadwalkan berlangsung Kamis (14/11/2024). Polda juga mengundang Danrem 041/Gamas Brigjen TNI "
+            "Hendra Kusuma dan Ketua KPU Provinsi Bengkulu Rosmala Dewi.")
+    assert [(a["name"], a["institution"]) for a in extract_attendees(make_doc(body)).value] == [
+        ("Hendra Kusuma", "Korem 041/Gamas"), ("Rosmala Dewi", "KPU Provinsi Bengkulu")]

@@ -28,7 +28,7 @@ NOMINALISATION = re.compile(r"^(?:pe|ke)\w{3,}an$", re.I)  # Pencegahan, Kewaspa
 ROMAN = re.compile(r"^[IVXL]+$")
 # Words of sentences that report who took part (institution-only entries are read only there).
 PRESENCE_WORDS = ("hadir|dihadiri|menghadiri|peserta|diikuti|mengikuti|terdiri|unsur|perwakilan|undangan|narasumber|"
-                  "pemateri|melibatkan|menghadirkan|bersama|turut")
+                  "pemateri|melibatkan|menghadirkan|bersama|turut|mengundang|diundang")
 PRESENCE = re.compile(rf"\b(?:{PRESENCE_WORDS})\b", re.I)
 # Sentences in which a named official may be reported taking part or speaking.
 ATTENDANCE = re.compile(
