@@ -291,3 +291,10 @@ def test_the_invited_of_a_scheduled_meeting_are_its_planned_attendees():
             "Hendra Kusuma dan Ketua KPU Provinsi Bengkulu Rosmala Dewi.")
     assert [(a["name"], a["institution"]) for a in extract_attendees(make_doc(body)).value] == [
         ("Hendra Kusuma", "Korem 041/Gamas"), ("Rosmala Dewi", "KPU Provinsi Bengkulu")]
+
+
+def test_bersama_as_an_adjective_does_not_make_a_sentence_report_attendance():
+    body = ("Rakor ini diharapkan menghasilkan panduan teknis bersama yang dibagikan kepada KPPS melalui PPK dan PPS. "
+            "Rapat dipimpin Ketua KPU Kabupaten Sleman Wahyu Handoko bersama Kodim 0732/Sleman.")
+    institutions = [a["institution"] for a in extract_attendees(make_doc(body)).value]
+    assert institutions == ["KPU Kabupaten Sleman", "Kodim 0732/Sleman"]

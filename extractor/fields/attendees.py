@@ -28,7 +28,9 @@ NOMINALISATION = re.compile(r"^(?:pe|ke)\w{3,}an$", re.I)  # Pencegahan, Kewaspa
 ROMAN = re.compile(r"^[IVXL]+$")
 # Words of sentences that report who took part (institution-only entries are read only there).
 PRESENCE_WORDS = ("hadir|dihadiri|menghadiri|peserta|diikuti|mengikuti|terdiri|unsur|perwakilan|undangan|narasumber|"
-                  "pemateri|melibatkan|menghadirkan|bersama|turut|mengundang|diundang")
+                  "pemateri|melibatkan|menghadirkan|turut|mengundang|diundang|"
+                  # "bersama Kodim X", not the adjective of "panduan teknis bersama yang ..."
+                  r"bersama(?=\s+(?:dengan\s+|para\s+|seluruh\s+|jajaran\s+|unsur\s+)?(?-i:[A-Z]))")
 PRESENCE = re.compile(rf"\b(?:{PRESENCE_WORDS})\b", re.I)
 # Sentences in which a named official may be reported taking part or speaking.
 ATTENDANCE = re.compile(
