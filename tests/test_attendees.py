@@ -298,3 +298,10 @@ def test_bersama_as_an_adjective_does_not_make_a_sentence_report_attendance():
             "Rapat dipimpin Ketua KPU Kabupaten Sleman Wahyu Handoko bersama Kodim 0732/Sleman.")
     institutions = [a["institution"] for a in extract_attendees(make_doc(body)).value]
     assert institutions == ["KPU Kabupaten Sleman", "Kodim 0732/Sleman"]
+
+
+def test_a_placed_unit_ends_with_its_sentence():
+    body = ("Rapat dipimpin Camat Andi Musdalifah. Hadir para lurah se-Kecamatan Wua-Wua. Bhabinkamtibmas "
+            "Kelurahan Anduonohu Aiptu La Ode Kasim juga ikut dalam rapat.")
+    institutions = {a["name"]: a["institution"] for a in extract_attendees(make_doc(body)).value}
+    assert institutions["Andi Musdalifah"] == "Kecamatan Wua-Wua"

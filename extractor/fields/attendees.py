@@ -533,8 +533,8 @@ def _placed(text: str, bare: str, institutions: list[str]) -> str:
     """A bare unit ("Kodim" of a Kasdim, "KPU" of an anggota KPU) is the article's one placed
     mention of it, in the text or as another attendee's institution ("Kodim 1702/Jayawijaya" of
     the Dandim); with none, or several ("KPU Provinsi X" and "KPU Kabupaten Y"), it stays bare."""
-    mentions = [role_extent(text[m.start():m.start() + MENTION_WINDOW])
-                for m in re.finditer(rf"\b{re.escape(bare)}\b", text)]
+    mentions = [re.split(r"[.;,](?=\s)", role_extent(text[m.start():m.start() + MENTION_WINDOW]))[0]
+                for m in re.finditer(rf"\b{re.escape(bare)}\b", text)]  # a mention ends with its sentence
     placed = {_canonical_key(m): m for m in mentions + institutions
               if m.startswith(f"{bare} ") and has_tail(m)}
     return next(iter(placed.values())) if len(placed) == 1 else bare
