@@ -38,8 +38,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     meeting = f"(?:{alternation(table['meeting_nouns'])})"
     # every lead-in starts a word: the leading \b spares trying each of them inside words
     lead = re.compile(r"\b(?:" + "|".join(f"(?:{p.replace('MTG', meeting)})" for p in table["lead_ins"]) + ")", re.I)
-    # a speech verb ends a goal after a comma or a closing quote ("..., ujarnya"); bare, "tegas",
-    # "jelas" and "lanjut" are words of the goal ("sanksi tegas", "pemilih lanjut usia")
+    # a speech verb ends a goal after a comma or a closing quote ("..., ujarnya"); without one,
+    # "tegas", "jelas" and "lanjut" are words of the goal ("sanksi tegas", "pemilih lanjut usia")
     stop = re.compile(rf"(?:,\s*[{QUOTES}]?|[{QUOTES}]\s*,?)\s*(?:{alternation(table['stops'])})\b", re.I)
     holding = re.compile(table["holding_the_meeting"].replace("MTG", meeting), re.I)
     return lead, stop, holding
@@ -147,6 +147,15 @@ def _list_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str],
     return announcement, head, tail, ordinal_item
 
 
+@lru_cache(maxsize=1)
+def _item_marks() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """What opens a list item ("dan ketiga, ", "2. "), and an opener before a numbered list's first item."""
+    openers = alternation(load_toml("patterns.toml")["goals"]["list_openers"])
+    mark = re.compile(rf"\s*(?:(?:dan|serta)\s+)?(?:(?:{_ordinal()})\b\s*,?\s*|(?:\d{{1,2}}|[a-e])[.)]\s*)?", re.I)
+    first = re.compile(rf"\s*(?:(?:{openers})\b)?\s*:?\s*(?=(?:1|a)[.)]\s)", re.I)
+    return mark, first
+
+
 def _sentence_end(text: str, start: int, limit: int, numbered: bool = False) -> int:
     """The next sentence end; in a `numbered` list the period of an item mark ("1.", "b.") is none."""
     for m in SENTENCE_END.finditer(text, start, min(len(text), start + limit)):
@@ -171,7 +180,7 @@ def _inline_items(text: str, start: int) -> list[tuple[int, int]]:
         pieces = _split_items(text, left, end)
     if len(pieces) == 1:
         pieces = _split_results(text, left, end)
-    mark = re.compile(rf"\s*(?:(?:dan|serta)\s+)?(?:(?:{_ordinal()})\b\s*,?\s*|(?:\d{{1,2}}|[a-e])[.)]\s*)?", re.I)
+    mark = _item_marks()[0]
     return [(mark.match(text, s, e).end(), e) for s, e in pieces]
 
 
@@ -197,8 +206,7 @@ def _announced_items(text: str, start: int) -> list[tuple[int, int]]:
 
 def _numbered_list(text: str, start: int) -> list[tuple[int, int]]:
     """A lead-in's clause that is a numbered list ("adalah sebagai berikut: 1. X; 2. Y"): its items."""
-    openers = alternation(load_toml("patterns.toml")["goals"]["list_openers"])
-    opened = re.compile(rf"\s*(?:(?:{openers})\b)?\s*:?\s*(?=(?:1|a)[.)]\s)", re.I).match(text, start)
+    opened = _item_marks()[1].match(text, start)
     return _inline_items(text, opened.end()) if opened else []
 
 
