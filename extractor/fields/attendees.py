@@ -356,7 +356,8 @@ def _item_separators() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 @lru_cache(maxsize=1)
 def _list_owner() -> re.Pattern[str]:
-    nouns = load_toml("patterns.toml")["attendees"]["list_owner_nouns"] + load_toml("patterns.toml")["meeting"]["nouns"]
+    table = load_toml("patterns.toml")
+    nouns = table["attendees"]["list_owner_nouns"] + table["meeting"]["nouns"]
     # the noun heads the phrase "yang" qualifies: no verb ("membentuk", "dibahas") stands between them
     verb = r"(?-i:\b(?:me|ber|di)[a-z]{3,}\b)"
     return re.compile(rf"\b(?:{alternation(nouns)})\b(?:(?!{verb})[^.,;]){{0,40}}$", re.I)

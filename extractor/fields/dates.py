@@ -169,9 +169,8 @@ def extract_meeting_date(doc: Doc) -> FieldResult:
     text = doc_text(doc)
     published = doc._.published_date
     mentions = find_dates(text, published)
-    ends = [0] + [m.end for m in mentions]
-    scored = sorted(((_score(m, text, doc._.body_start, max(e for e in ends if e <= m.start)), m) for m in mentions),
-                    key=lambda p: -p[0])
+    after = [max((p.end for p in mentions if p.end <= m.start), default=0) for m in mentions]
+    scored = sorted(((_score(m, text, doc._.body_start, a), m) for m, a in zip(mentions, after)), key=lambda p: -p[0])
     for score, mention in scored:
         if score < MIN_SCORE:
             break

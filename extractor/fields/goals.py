@@ -61,11 +61,7 @@ def _is_result_list(lead_in: str) -> bool:
 def _clause_end(text: str, start: int, in_quote: bool) -> int:
     """End of the goal clause: sentence end, closing quote, or a speech verb."""
     _, stop, _ = _patterns()
-    end = min(len(text), start + MAX_GOAL_CHARS)
-    for m in CLAUSE_END.finditer(text, start, end):
-        if not ABBREVIATION_END.search(text, max(start, m.start() - 6), m.start()):
-            end = m.start()
-            break
+    end = _sentence_end(text, start, MAX_GOAL_CHARS, ends=CLAUSE_END)
     opens_quote = start < len(text) and text[start] in QUOTES  # a quoted title: 'bertajuk “X” pada ...'
     if in_quote or opens_quote:
         q = QUOTE.search(text, start + opens_quote, end)
@@ -156,9 +152,11 @@ def _item_marks() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return mark, first
 
 
-def _sentence_end(text: str, start: int, limit: int, numbered: bool = False) -> int:
-    """The next sentence end; in a `numbered` list the period of an item mark ("1.", "b.") is none."""
-    for m in SENTENCE_END.finditer(text, start, min(len(text), start + limit)):
+def _sentence_end(text: str, start: int, limit: int, numbered: bool = False,
+                  ends: re.Pattern[str] = SENTENCE_END) -> int:
+    """The next sentence end (or clause end, with `ends`), not an abbreviation's period; in a
+    `numbered` list the period of an item mark ("1.", "b.") is none."""
+    for m in ends.finditer(text, start, min(len(text), start + limit)):
         if ABBREVIATION_END.search(text, max(start, m.start() - 6), m.start()):
             continue
         if numbered and ITEM_MARK_END.search(text, max(start - 1, m.start() - 3), m.start()):

@@ -20,9 +20,8 @@ from extractor.fields.units import role_extent
 DATELINE = re.compile(r"^[\w .,'’/()-]{2,60}?\s*[–—-]{1,2}\s*(?=[A-Z\"“])")  # "SUNGAILIAT, 14 November 2024 –"
 # Where the organiser's name ends inside a subject: "X melalui Y", "X bersama Y", "X, ...", "X yang ...".
 # Time words end it too: "Polres Bangka pada Kamis pagi menggelar", "Pemkab Bangka hari ini menyelenggarakan".
-SUBJECT_CUT = re.compile(r"\s+(?:melalui|bersama|bersama-sama|beserta|didampingi|yang|kembali|akan|telah|sudah|pun|"
-                         r"hari ini|pagi ini|siang ini|sore ini|malam ini|kemarin|pada|sejak|secara|juga|turut|"
-                         r"senin|selasa|rabu|kamis|jumat|sabtu|minggu)\b.*$|,.*$", re.I)
+SUBJECT_CUT_WORDS = ("melalui|bersama|bersama-sama|beserta|didampingi|yang|kembali|akan|telah|sudah|pun|hari ini|"
+                     "pagi ini|siang ini|sore ini|malam ini|kemarin|pada|sejak|secara|juga|turut")
 ACTIVE_VERBS = ["menggelar", "mengadakan", "menyelenggarakan", "melaksanakan", "memfasilitasi", "melakukan", "menerima"]
 PASSIVE = re.compile(
     r"\b(?:digelar|diselenggarakan|diadakan|dilaksanakan|diinisiasi|difasilitasi|diprakarsai)\s+oleh\s+(?P<x>[A-Z][^,.;\n]{2,120})"
@@ -69,9 +68,15 @@ def _fullest(text: str, host: str) -> str:
     return host
 
 
+@lru_cache(maxsize=1)
+def _subject_cut() -> re.Pattern[str]:
+    weekdays = alternation(load_toml("calendar.toml")["weekdays"])  # "Polres X Kamis (14/11) menggelar"
+    return re.compile(rf"\s+(?:{SUBJECT_CUT_WORDS}|{weekdays})\b.*$|,.*$", re.I)
+
+
 def _organiser(subject: str) -> str:
     """The first organiser of a subject: "X dan Y" gives X when Y is another institution or role."""
-    subject = SUBJECT_CUT.sub("", subject).strip(" ,.")
+    subject = _subject_cut().sub("", subject).strip(" ,.")
     for m in re.finditer(r"\s+dan\s+", subject):
         if _heads().match(subject, m.end()):
             return subject[:m.start()]
