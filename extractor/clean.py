@@ -25,7 +25,7 @@ from trafilatura.utils import load_html
 
 from extractor.article import Article, RawDocument
 from extractor.data import load_toml
-from extractor.metadata import PageMeta, extract_metadata, parse_dateline, parse_iso
+from extractor.metadata import PageMeta, date_from_url, extract_metadata, parse_dateline, parse_iso
 
 LOG = logging.getLogger(__name__)
 
@@ -45,6 +45,9 @@ DATELINE_WORDS = 4              # a place dateline ('LUBUK BASUNG') is at most t
 MIN_LIST_ENTRIES = 3            # a list page has at least this many entries of one shape
 MIN_BLOCK_TEXT = 20             # a text block shorter than this is a label, not a paragraph
 MAX_PUNCT_RUN = 32              # a longer run of punctuation without a space is cut to this length
+HEADLINE_WORDS = (3, 30)        # a first line of text is a headline only within these lengths
+# 'Suara.com - ', 'PONTIANAK – ', 'Jakarta, (ANTARA) - ': a line opening like this is the lead, not a headline
+LEAD_DATELINE = re.compile(r"^[\w.,'’/() ]{2,50}?\s[–—-]{1,2}\s", re.U)
 HTML_HINT = re.compile(r"<(html|body|head|p|div|br|span|h[1-6]|table|ul|ol|article|section)\b", re.I)
 META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
 CONTROL_CHARS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ufffd]")
@@ -149,6 +152,7 @@ def clean_text(text: str, doc_id: str = "-", source: str = "-", url: str | None 
         site=_str(front.get("site") or front.get("source")),
         url=_str(front.get("url") or front.get("link") or front.get("canonical")),
     )
+    url_date = date_from_url(meta.url or url)
     if HTML_HINT.search(body):
         tree = parse_html(body)
         if tree is not None and meta.title is None:
@@ -158,6 +162,7 @@ def clean_text(text: str, doc_id: str = "-", source: str = "-", url: str | None 
     else:
         title, published, author, paragraphs = split_plain_text(body, meta.title)
         meta.title, meta.published, meta.author = title, meta.published or published, meta.author or author
+    meta.published = meta.published or (url_date.iso() if url_date else None)
     article = _article(doc_id, source, meta, paragraphs, url)
     article.warnings.extend(warnings)
     return article
@@ -509,7 +514,7 @@ def split_plain_text(body: str, title: str | None) -> tuple[str | None, str | No
     if title is None:
         while start < len(lines) - 1 and _is_site_line(lines[start], r):
             start += 1
-        if start < len(lines) and len(lines[start].split()) >= 3:
+        if start < len(lines) - 1 and looks_like_headline(lines[start]):
             title = lines[start]
             start += 1
         else:
@@ -533,6 +538,14 @@ def split_plain_text(body: str, title: str | None) -> tuple[str | None, str | No
             break
         paragraphs.append(line)
     return title, published, author, paragraphs
+
+
+def looks_like_headline(line: str) -> bool:
+    """A headline is short and is no sentence: it does not end with a full stop and does not
+    open with a dateline ('Suara.com - ...', 'PONTIANAK – ...'), which starts the lead."""
+    words = len(line.split())
+    return (HEADLINE_WORDS[0] <= words <= HEADLINE_WORDS[1] and not line.endswith((".", ",", ";"))
+            and not LEAD_DATELINE.match(line))
 
 
 def _is_site_line(line: str, r: Rules) -> bool:

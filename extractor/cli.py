@@ -118,12 +118,10 @@ def merge(
                                                     "(default: corpus/aliases.csv when present).")] = None,
 ) -> None:
     """Group the meeting reports of one meeting from several outlets: one JSON per meeting, every source listed."""
-    from extractor.merge import default_aliases, merge_records
-    from extractor.record import MeetingRecord
+    from extractor.merge import default_aliases, merge_records, read_record
 
     with records.open(encoding="utf-8") as handle:
-        meetings = merge_records((MeetingRecord.model_validate_json(line) for line in handle if line.strip()),
-                                 aliases or default_aliases())
+        meetings = merge_records((read_record(line) for line in handle if line.strip()), aliases or default_aliases())
     out = output.open("w", encoding="utf-8") if output else sys.stdout
     try:
         for meeting in meetings:
@@ -183,18 +181,23 @@ def schema() -> None:
 def evaluate_command(
     gold: Annotated[Optional[Path], typer.Option(help="Gold JSONL (default: corpus/dev/gold.jsonl).")] = None,
     pred: Annotated[Optional[Path], typer.Option(help="Score this prediction JSONL instead of extracting.")] = None,
-    part: Annotated[str, typer.Option(help="all, heldout (every fifth article) or tuning (the rest).")] = "all",
+    part: Annotated[str, typer.Option(help="all; heldout (every fifth article) or tuning (the rest) of dev; "
+                                     "train, dev or test of a corpus with a manifest (corpus/real).")] = "all",
     no_ner: Annotated[bool, typer.Option("--no-ner", help="Rules only, without the NER model.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Machine-readable figures.")] = False,
 ) -> None:
     """Score extraction (or a prediction file) against gold, as ANNOTATION.md defines."""
-    from extractor.evaluate import default_corpus, evaluate, format_figures
+    from extractor.evaluate import MissingTexts, default_corpus, evaluate, format_figures
 
     gold_path = gold or default_corpus() / "dev" / "gold.jsonl"
     if not gold_path.exists():
         err.print(f"gold file not found: {gold_path}")
         raise typer.Exit(2)
-    figures = evaluate(gold_path, pred, part, use_ner=not no_ner)
+    try:
+        figures = evaluate(gold_path, pred, part, use_ner=not no_ner)
+    except MissingTexts as exc:
+        err.print(str(exc))
+        raise typer.Exit(2)
     if as_json:
         typer.echo(json.dumps(figures, indent=2, ensure_ascii=False))
     else:

@@ -5,6 +5,8 @@ Two meeting reports describe the same meeting when
   canonical name of the host, or the normalised host with a parenthetical abbreviation
   dropped and corpus aliases expanded) and their venues agree (token F1 >= VENUE_F1, or one
   of them gives none); or
+- outlets disagree on the host, but they give the same meeting_date and both name the place,
+  which agrees, or share SHARED_PEOPLE named attendees and their venues do not disagree; or
 - their texts are near duplicates (a press release reprinted by several outlets): MinHash
   Jaccard >= NEAR_DUPLICATE over word bigrams of title, goals, venue and attendee names,
   with LSH finding the candidates.
@@ -14,6 +16,7 @@ except that two groups giving different dates are never joined.
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -29,6 +32,7 @@ from extractor.scoring import expand_aliases, normalise, token_f1
 VENUE_F1 = 0.5
 GOAL_F1 = 0.8           # goals this close are one goal told twice
 NEAR_DUPLICATE = 0.6
+SHARED_PEOPLE = 2       # named attendees two reports of one meeting share when their hosts differ
 NUM_PERM = 128
 PARENTHESIS = re.compile(r"\([^)]*\)")
 
@@ -51,6 +55,27 @@ def host_keys(record: MeetingRecord, aliases: Path | None) -> set[str]:
 
 def venues_agree(a: str | None, b: str | None) -> bool:
     return not a or not b or token_f1(normalise(a), normalise(b)) >= VENUE_F1
+
+
+def read_record(line: str) -> MeetingRecord:
+    """A record of `rakor extract`, or of another tool or version: fields the record model does
+    not know (at top level and in attendees) are dropped, not an error."""
+    data = json.loads(line)
+    known = {k: v for k, v in data.items() if k in MeetingRecord.model_fields}
+    known["attendees"] = [{k: v for k, v in a.items() if k in Attendee.model_fields}
+                          for a in known.get("attendees") or [] if isinstance(a, dict)]
+    return MeetingRecord.model_validate(known)
+
+
+def _people(record: MeetingRecord) -> set[str]:
+    return {normalise(a.name) for a in record.attendees if a.name}
+
+
+def same_meeting_other_host(a: MeetingRecord, b: MeetingRecord) -> bool:
+    """One date, one place, overlapping attendees: the same meeting though outlets name its host differently."""
+    if a.venue and b.venue and venues_agree(a.venue, b.venue):
+        return True
+    return venues_agree(a.venue, b.venue) and len(_people(a) & _people(b)) >= SHARED_PEOPLE
 
 
 def minhash(record: MeetingRecord) -> MinHash:
@@ -95,6 +120,15 @@ def group_records(records: list[MeetingRecord], aliases: Path | None) -> list[li
         for n, i in enumerate(members):
             for j in members[:n]:
                 if venues_agree(records[i].venue, records[j].venue):
+                    groups.union(i, j)
+    by_date: dict[str, list[int]] = defaultdict(list)
+    for i, record in enumerate(records):
+        if record.meeting_date:
+            by_date[record.meeting_date].append(i)
+    for members in by_date.values():
+        for n, i in enumerate(members):
+            for j in members[:n]:
+                if same_meeting_other_host(records[i], records[j]):
                     groups.union(i, j)
     lsh = MinHashLSH(threshold=NEAR_DUPLICATE, num_perm=NUM_PERM)
     signatures = [minhash(r) for r in records]

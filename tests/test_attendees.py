@@ -305,3 +305,12 @@ def test_a_placed_unit_ends_with_its_sentence():
             "Kelurahan Anduonohu Aiptu La Ode Kasim juga ikut dalam rapat.")
     institutions = {a["name"]: a["institution"] for a in extract_attendees(make_doc(body)).value}
     assert institutions["Andi Musdalifah"] == "Kecamatan Wua-Wua"
+
+
+def test_name_before_role_in_national_reports():
+    people = _people("Hadir dalam rapat antara lain, M. Prasetyo Jaksa Agung, Tjahjo Kumolo Mendagri, "
+                     "Rudiantara Menkominfo, serta Ketua KPU Arief Budiman.")
+    assert people["Tjahjo Kumolo"]["institution"] == "Kemendagri"
+    assert people["Rudiantara"]["role"] == "Menkominfo"
+    assert people["Arief Budiman"]["role"] == "Ketua KPU"
+    assert "Tjahjo Kumolo Mendagri" not in people

@@ -133,7 +133,8 @@ def test_resume_after_sigkill_gives_one_record_per_input(corpus, tmp_path):
     assert second.returncode == 0, stderr
     records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert [r["doc_id"] for r in records] == expected
-    assert "217 inputs, 168 meeting reports, 0 errors" in stderr
+    # the 27 pre-election meeting reports of dev in each of six folders (dev-034, a rakor on Natal security, is not one)
+    assert "217 inputs, 162 meeting reports, 0 errors" in stderr
     copies = {r["doc_id"]: r for r in records}
     assert copies["d3/dev-001"]["warnings"][-1] == "duplicate of dev-001"
     assert {k: v for k, v in copies["d3/dev-001"].items() if k not in ("doc_id", "source", "warnings")} == \

@@ -177,3 +177,34 @@ def test_garbage_string_content_never_raises():
     for content in ["\x00\x01\x02" * 500, "<<<>>>" * 1000, "<html>", "   \n  "]:
         article = clean_document(RawDocument("x", "t", content, "html"))
         assert article.error
+
+
+def test_one_line_text_is_body_not_a_headline():
+    from extractor.clean import clean_text
+
+    line = ("Polres Malang menggelar rapat koordinasi pengamanan Pilkada di Aula Polres Malang, Kamis (21/11/2024), "
+            "dihadiri Ketua KPU dan Ketua Bawaslu.")
+    article = clean_text(line, "one-line")
+    assert article.error is None and article.title is None
+    assert article.paragraphs == [line]
+
+
+@pytest.mark.parametrize("first", [
+    "Suara.com - Kemenko Polhukam menggelar rapat koordinasi pengamanan kampanye Pemilu 2019",
+    "PONTIANAK – Polda Kalbar menggelar rakor lintas sektoral, Senin (5/2/2018)",
+    "Kemenko Polhukam menggelar rapat koordinasi pengamanan kampanye Pemilu 2019.",
+])
+def test_a_first_line_that_opens_the_lead_is_body(first):
+    from extractor.clean import clean_text
+
+    article = clean_text(f"{first}\nRapat dihadiri Kapolri dan Panglima TNI.", "lead")
+    assert article.title is None and article.paragraphs[0] == first
+
+
+def test_a_short_first_line_before_the_body_is_the_headline_and_the_url_dates_the_text():
+    from extractor.clean import clean_text
+
+    article = clean_text("Polda Kalbar Gelar Rakor Pilkada\n\nPolda Kalbar menggelar rakor, Senin (5/2).", "h",
+                         url="http://akcayanews.com/2018/02/05/rakor-pilkada/")
+    assert article.title == "Polda Kalbar Gelar Rakor Pilkada"
+    assert article.published == "2018-02-05"

@@ -61,3 +61,27 @@ def test_merge_command(tmp_path):
     assert result.exit_code == 0, result.output
     [meeting] = map(json.loads, (tmp_path / "merged.jsonl").read_text().splitlines())
     assert [s["doc_id"] for s in meeting["sources"]] == ["x", "y"] and meeting["host"] == "Bawaslu Kota Makassar"
+
+
+def test_outlets_naming_the_host_differently_merge_on_date_place_and_people(corpus):
+    people = [Attendee(name="Wiranto", role="Menko Polhukam"), Attendee(name="Tito Karnavian", role="Kapolri")]
+    records = [
+        report("a", meeting_date="2019-04-15", host="Kemenko Polhukam", venue="Kantor Kemenko Polhukam", attendees=people),
+        report("b", meeting_date="2019-04-15", host="Menko Polhukam Wiranto", venue="kantor Kemenko Polhukam, Jakarta Pusat"),
+        report("c", meeting_date="2019-04-15", host="Polri", venue=None, attendees=people),
+        report("d", meeting_date="2019-04-15", host="KPU", venue="Hotel Borobudur"),
+    ]
+    meetings = merge_records(records, corpus / "aliases.csv")
+    assert [[s["doc_id"] for s in m["sources"]] for m in meetings] == [["a", "b", "c"], ["d"]]
+
+
+def test_merge_ignores_fields_it_does_not_know(tmp_path):
+    record = report("a", meeting_date="2019-04-15", host="KPU", attendees=[Attendee(name="Arief Budiman")])
+    data = json.loads(record.to_json())
+    data["reviewer"] = "x"
+    data["attendees"][0]["confidence"] = 0.9
+    path = tmp_path / "records.jsonl"
+    path.write_text(json.dumps(data) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["merge", str(path)])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout.splitlines()[0])["attendees"][0]["name"] == "Arief Budiman"

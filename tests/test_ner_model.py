@@ -116,3 +116,18 @@ def test_pipeline_runs_the_model_on_the_sentences_that_list_participants(nlp):
     alone = {(e.start_char + offset, e.end_char + offset, e.label_) for e in nlp(sentence).ents}
     assert {(e.start_char, e.end_char, e.label_) for e in doc.ents} == alone
     assert any(label == "PER" for _, _, label in alone)
+
+
+def test_plain_spacy_load_resolves_rakor_architectures_through_entry_points(tmp_path):
+    """A fresh interpreter that never imports extractor loads the model: spaCy finds the
+    rakor.* architectures through the package's entry points."""
+    import subprocess
+    import sys
+
+    script = ("import sys, spacy\n"
+              f"nlp = spacy.load({str(MODEL)!r})\n"
+              "doc = nlp('Kapolres Malang AKBP Putu Kholis Aryana memimpin rapat di Polres Malang.')\n"
+              "print(sorted({e.label_ for e in doc.ents}))\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "PER" in done.stdout

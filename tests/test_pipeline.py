@@ -78,7 +78,7 @@ def test_components_embed_in_another_spacy_pipeline():
     nlp.add_pipe("sentencizer")
     for name in ("rakor_relevance", "rakor_date", "rakor_venue", "rakor_record"):
         nlp.add_pipe(name)
-    doc = nlp("Polres Malang Gelar Rakor\n\nPolres Malang menggelar rapat koordinasi lintas sektoral di "
-              "Aula Polres Malang, Rabu (21/8/2024).")
+    doc = nlp("Polres Malang Gelar Rakor Pilkada\n\nPolres Malang menggelar rapat koordinasi lintas sektoral "
+              "pengamanan Pilkada di Aula Polres Malang, Rabu (21/8/2024).")
     assert doc._.fields["meeting_date"].value == "2024-08-21"
     assert doc._.record.venue == "Aula Polres Malang" and doc._.record.is_meeting_report

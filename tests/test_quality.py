@@ -21,6 +21,18 @@ FLOORS = {
 }
 
 
+# Meetings outside the project's scope since issue 19 (pre-election meetings only: a rakor on
+# Natal and Tahun Baru security is a hard negative), which dev's gold, written before, marks as reports.
+OUT_OF_SCOPE = {"dev-034"}
+
+
+def in_scope(gold: dict[str, dict]) -> dict[str, dict]:
+    """Gold with the out-of-scope meetings as negatives (every other field empty)."""
+    negative = {"is_meeting_report": False, "meeting_date": None, "date_text": None, "venue": None, "host": None,
+                "attendees": [], "participant_count": None, "goals": []}
+    return {k: ({**v, **negative} if k in OUT_OF_SCOPE else v) for k, v in gold.items()}
+
+
 @pytest.fixture(scope="module")
 def dev_predictions(corpus, dev_gold):
     gold_path = corpus / "dev" / "gold.jsonl"
@@ -36,7 +48,7 @@ def _check(figures, floors):
 
 @pytest.mark.parametrize("part", ["all", "heldout"])
 def test_dev_floors(part, dev_predictions, dev_gold, corpus):
-    gold = {k: v for k, v in dev_gold.items() if in_slice(k, part)}
+    gold = in_scope({k: v for k, v in dev_gold.items() if in_slice(k, part)})
     _check(score(dev_predictions, gold, corpus / "aliases.csv"), FLOORS[part])
 
 

@@ -36,3 +36,24 @@ def test_an_opinion_byline_outweighs_the_meeting_words():
     assert extract_relevance(make_doc(body, title="Menjaga Pilkada di Perbatasan")).value is False
     report = body.replace("Oleh Yohanes Lado, pengamat kebijakan publik", "Oleh karena itu, Polres Belu bersiap.")
     assert extract_relevance(make_doc(report, title="Menjaga Pilkada di Perbatasan")).value is True
+
+
+@pytest.mark.parametrize("title, body", [
+    ("Polres Gelar Rakor Pengamanan Nataru",
+     "Polres Kobar menggelar rapat koordinasi lintas sektoral pengamanan Natal dan Tahun Baru di Aula Polres, "
+     "Senin (16/12/2024)."),
+    ("Pemkab Gelar Rakor Pengendalian Inflasi",
+     "Pemkab Inhil menggelar rakor pengendalian inflasi daerah bersama TPID di ruang rapat bupati, Senin (4/11/2024). "
+     "Inflasi dijaga menjelang tahun politik, kata Sekda; harga beras naik dan inflasi perlu ditekan."),
+])
+def test_a_rakor_on_another_topic_is_no_pre_election_meeting(title, body):
+    assert extract_relevance(make_doc(body, title=title)).value is False
+
+
+@pytest.mark.parametrize("body", [
+    "Kapolda Maluku Utara melaksanakan Audiens bersama Ketua Bawaslu terkait Pilkada 2020 di Ruang Tamu Kapolda, "
+    "Rabu (8/7/2020).",
+    "Kapolda memimpin vicon anev kamtibmas Pemilu 2019 bersama para Kapolres di Ruang Command Center, Senin (22/4/2019).",
+])
+def test_audiens_and_vicon_are_meetings(body):
+    assert extract_relevance(make_doc(body, title="Pilkada")).value is True

@@ -51,6 +51,7 @@ VERB_AFTER = re.compile(r"\s+(?:me|ber|di|ter)[a-z]{3,}")
 # "..., Ridwan Sangaji, dalam sambutannya", "..., Ahmad Yasin, S.H. Paparan ...": the apposition ends
 # at a comma before a lower-case word, or with the sentence (the period of a degree included)
 APPOSITION_END = re.compile(r",\s+(?:[a-z]|$)|\.(?:\s|$)|(?<=\.)(?:\s|$)")
+NAME_FIRST_BOUNDARY = re.compile(r"(?:^|[,:;]|\b(?:dan|serta|yakni|yaitu|lain|hadir|dihadiri|oleh))\s+", re.M)
 STREET_BEFORE = re.compile(r"\b(?:Jalan|Jl|Jln)\.?\s+$")
 LIST_GAP = re.compile(r"^\s*(?:,|dan|serta|maupun|,\s*dan|,\s*serta)\s*(?:dari\s+|perwakilan\s+)?$")
 COORDINATED = re.compile(r"\s+(?:dan|serta)\s+")
@@ -169,6 +170,17 @@ def _role_and_person(text: str, start: int, limit: int) -> tuple[int, str, tuple
     return role_end, text[start:role_end].strip(" ,"), person
 
 
+def _person_before(text: str, s: int, at: int) -> tuple[int, int, str] | None:
+    """"Hadir antara lain, M. Prasetyo Jaksa Agung, Tjahjo Kumolo Mendagri": national reports put the
+    name first, its post after it. The name opens a list item (after a comma, a colon, "dan",
+    "serta" or a presence word) and ends right before the role."""
+    for boundary in NAME_FIRST_BOUNDARY.finditer(text, max(s, at - 70), at):
+        person = _person_at(text[:at - 1], boundary.end())  # the name may not run into the role
+        if person and person[1] == at - 1 and text[person[1]] == " ":
+            return person
+    return None
+
+
 def _office_end(text: str, start: int, end: int, limit: int) -> int:
     """"Ditjen Politik dan Pemerintahan Umum Kemendagri": an office named without its place
     (text[start:end]) runs on over capitalised words to the next institution named with it."""
@@ -231,6 +243,9 @@ def _mentions(text: str, s: int, e: int) -> list[Mention]:
             pos = m.end()  # an election's name, or a place: "Kompleks Kantor Gubernur Jawa Tengah"
             continue
         role_end, role, person = _role_and_person(text, m.start(), e)
+        before = _person_before(text, s, m.start())
+        if before and (person is None or "," in text[role_end:person[0]]):
+            person = before  # "Tjahjo Kumolo Mendagri, Rudiantara Menkominfo": the name before is the role's
         # "Ketua KPU dan Ketua Bawaslu Kabupaten Jepara": the first role shares the second's region;
         # "ketua dan anggota KPU kabupaten/kota": a bare first role shares the second's body too.
         coord = COORDINATED.match(text, role_end)

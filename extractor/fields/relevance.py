@@ -32,6 +32,25 @@ def cue_regex() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + alternation(load_toml("patterns.toml")["meeting"]["nouns"]) + ")", re.I)
 
 
+@lru_cache(maxsize=1)
+def topic_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Words of an election and of the other topics a rakor is often about ([relevance.topic])."""
+    topic = load_toml("patterns.toml")["relevance"]["topic"]
+    return tuple(re.compile(r"\b(?:" + "|".join(topic[k]) + r")\b", re.I) for k in ("election", "other"))
+
+
+def topic_factor(text: str) -> float:
+    """1 for an election meeting; less when the text never names an election, or names
+    another topic first and more often."""
+    table = load_toml("patterns.toml")["relevance"]
+    election, other = (list(p.finditer(text)) for p in topic_regexes())
+    if not election:
+        return table["no_election_factor"]
+    if other and other[0].start() < election[0].start() and len(other) > len(election):
+        return table["other_topic_factor"]
+    return 1.0
+
+
 def may_be_meeting(text: str) -> bool:
     """The pre-filter: without a meeting noun no relevance cue with a positive weight beyond
     'dihadiri' can fire, so the page cannot reach probability 0.5; one regex search decides."""
@@ -50,7 +69,7 @@ def meeting_probability(text: str, lead_end: int) -> tuple[float, list[tuple[int
         score += weight * (1.5 if first.start() < lead_end else 1.0)
         if weight > 0:
             evidence.append((first.start(), first.end()))
-    return 1.0 / (1.0 + math.exp(-score / 2.0)), sorted(evidence)[:3]
+    return topic_factor(text) / (1.0 + math.exp(-score / 2.0)), sorted(evidence)[:3]
 
 
 def is_anchored(doc: Doc) -> bool:
