@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -105,8 +106,26 @@ def cmd_check(pass_name: str) -> int:
     return 1 if bad else 0
 
 
-def gold_record(entry: dict) -> dict:
-    return {"id": entry["id"], **entry["gold"]}
+DATELINE = re.compile(r"^.{0,60}?(?:\s[–—-]{1,2}\s|[\w.-]+\.(?:com|id|net|org)\b)", re.M)
+STATED_PLACE = re.compile(r"\b(?:di|ke|bertempat di|berlangsung di|digelar di|dari)\s+$", re.I)
+
+
+def dateline_only(venue: str | None, text: str) -> bool:
+    """A venue the text names only in a dateline ('MEDAN – ...'): where the report was filed, not
+    where the meeting was (dev-016 keeps such a venue null)."""
+    if not venue or len(venue.split()) > 3:
+        return False
+    spans = [m.span() for m in DATELINE.finditer(text)]
+    hits = [m.start() for m in re.finditer(re.escape(venue), text, re.I)]
+    in_dateline = any(a <= h < b for h in hits for a, b in spans)
+    return in_dateline and not any(STATED_PLACE.search(text, max(0, h - 25), h) for h in hits)
+
+
+def gold_record(entry: dict, text: str | None = None) -> dict:
+    record = {"id": entry["id"], **entry["gold"]}
+    if text is not None and dateline_only(record.get("venue"), text):
+        record["venue"] = None
+    return record
 
 
 def cmd_agree() -> int:
@@ -132,8 +151,8 @@ def goal_offsets(text: str, goals: list[str]) -> list[list[int]]:
 
 
 def cmd_build() -> int:
-    final = read_pass("final") or read_pass("first")
     first = read_pass("first")
+    final = {**first, **read_pass("final")}  # the checked record where the second pass has written it
     manifest, gold = [], []
     for ident, entry in sorted(final.items()):
         meta = first.get(ident, entry)
@@ -142,7 +161,7 @@ def cmd_build() -> int:
                          "province": meta.get("province"), "year": meta.get("year"), "kind": meta.get("kind"),
                          "topic": meta.get("topic"), "group": meta.get("group"), "chars": len(text),
                          "sha256": text_hash(text), "split": split_of(meta["url"])})
-        record = gold_record(entry)
+        record = gold_record(entry, text)
         record["goals"] = goal_offsets(text, record.get("goals") or [])
         gold.append(record)
     with (REAL / "manifest.jsonl").open("w", encoding="utf-8") as out:

@@ -142,3 +142,22 @@ def test_purpose_as_an_effort_and_in_a_quote():
             "tidak ada TPS yang kosong dari pengamanan,\" kata Kapolda.")
     assert extract_goals(make_doc(body)).value == ["menyamakan persepsi pengawas dan penyidik",
                                                    "memastikan tidak ada TPS yang kosong dari pengamanan"]
+
+
+import pytest  # noqa: E402
+
+
+@pytest.mark.parametrize("body, goal", [
+    ("Kapolda menekankan bahwa Rakor ini adalah langkah penting untuk menyamakan persepsi dan strategi pengamanan.",
+     "menyamakan persepsi dan strategi pengamanan"),
+    ("Rakor ini digelar sebagai bentuk sinergi antara pemerintah daerah dan penyelenggara pemilu.",
+     "sinergi antara pemerintah daerah dan penyelenggara pemilu"),
+    ("Rapat dipimpin Ketua KPU dan menjadi forum untuk meninjau kembali pelaksanaan tugas pasca pemilu.",
+     "meninjau kembali pelaksanaan tugas pasca pemilu"),
+    ("Melalui kegiatan ini Iswanto mengharapkan dapat meningkatkan sinergitas penyelenggaraan Pilkada 2024.",
+     "meningkatkan sinergitas penyelenggaraan Pilkada 2024"),
+    ("KPU Muaro Jambi menggelar rapat koordinasi terkait persiapan pencalonan Bupati dan Wakil Bupati, Senin (5/8/2024).",
+     "persiapan pencalonan Bupati dan Wakil Bupati"),
+])
+def test_lead_ins_of_real_reports(body, goal):
+    assert extract_goals(make_doc(body)).value == [goal]
