@@ -5,6 +5,7 @@
   check [PASS]       validate the annotation files of a pass (first, second or final) against the texts
   agree              per-field agreement of the second pass with the first (the scorer of `rakor eval`)
   build              write manifest.jsonl and gold.jsonl (goals as offsets) from the final pass
+  stats              the corpus table: articles, reports, negatives, provinces, outlets, years, groups, splits
   restore FILE...    fill the cache from saved `search` answers (JSON), checked against the manifest hashes
 """
 from __future__ import annotations
@@ -172,6 +173,25 @@ def cmd_build() -> int:
     return 0
 
 
+def cmd_stats() -> int:
+    from collections import Counter
+
+    rows = [json.loads(line) for line in (REAL / "manifest.jsonl").read_text(encoding="utf-8").splitlines()]
+    gold = {r["id"]: r for r in map(json.loads, (REAL / "gold.jsonl").read_text(encoding="utf-8").splitlines())}
+    reports = [r for r in rows if gold[r["id"]]["is_meeting_report"]]
+    groups = Counter(r["group"] for r in reports if r.get("group"))
+    kinds = Counter(read_pass("first")[r["id"]].get("outlet_kind") for r in rows)
+    table = {
+        "articles": len(rows), "reports": len(reports), "negatives": len(rows) - len(reports),
+        "provinces": len({r["province"] for r in rows if r.get("province")}),
+        "outlets": len({r["outlet"] for r in rows}), "years": f"{min(r['year'] for r in rows if r.get('year'))}-{max(r['year'] for r in rows if r.get('year'))}",
+        "same-meeting groups (2+ outlets)": sum(n > 1 for n in groups.values()),
+        "splits": dict(Counter(r["split"] for r in rows)), "outlet kinds": dict(kinds),
+    }
+    print(json.dumps(table, indent=1, ensure_ascii=False))
+    return 0
+
+
 def cmd_restore(files: list[str]) -> int:
     wanted = {row["url"]: row for row in map(json.loads, (REAL / "manifest.jsonl").read_text().splitlines())}
     TEXTS.mkdir(parents=True, exist_ok=True)
@@ -202,6 +222,8 @@ def main(argv: list[str]) -> int:
         return cmd_agree()
     if command == "build":
         return cmd_build()
+    if command == "stats":
+        return cmd_stats()
     if command == "restore":
         return cmd_restore(rest)
     print(__doc__)

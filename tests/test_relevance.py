@@ -57,3 +57,12 @@ def test_a_rakor_on_another_topic_is_no_pre_election_meeting(title, body):
 ])
 def test_audiens_and_vicon_are_meetings(body):
     assert extract_relevance(make_doc(body, title="Pilkada")).value is True
+
+
+def test_a_visit_between_institutions_is_an_audiensi_and_a_party_meeting_is_not_coordination():
+    visit = ("Komisi Pemilihan Umum (KPU) RI kunjungi pimpinan Mahkamah Agung (MA) di Jakarta, Selasa (13/10/2015), "
+             "untuk membahas pengaturan sengketa Pilkada serentak.")
+    party = ("Dalam rapat internal DPC partai yang digelar Sabtu (13/7/2024), koalisi sepakat mengusung calon "
+             "wakil gubernur pada Pilkada 2024 dalam penjaringan calon kepala daerah.")
+    assert extract_relevance(make_doc(visit, title="KPU RI Kunjungi MA")).value is True
+    assert extract_relevance(make_doc(party, title="Koalisi Sepakat Usung Cawagub")).value is False
