@@ -30,3 +30,25 @@ def test_a_dateline_with_a_date_and_time_words_before_the_verb():
     assert extract_host(doc).value == "Pemerintah Kabupaten Bangka"
     assert extract_host(make_doc("Polres Bangka Barat pada Kamis pagi menggelar rapat koordinasi di aula.")).value == \
         "Polres Bangka Barat"
+
+
+@pytest.mark.parametrize("title, body, expected", [
+    ("Rakor Pilkada 2020", "Dalam rangka persiapan pilkada lanjutan tahun 2020, Komisi Pemilihan Umum (KPU) Provinsi "
+     "Kalimantan Selatan menggelar rapat koordinasi dengan pimpinan KPU kabupaten/kota.",
+     "Komisi Pemilihan Umum (KPU) Provinsi Kalimantan Selatan"),
+    ("Polda Kepri Gelar Rapat Koordinasi Lintas Instansi", "Rapat membahas kesiapan pengamanan Pilkada serentak.",
+     "Polda Kepri"),
+    ("Kunjungan Kodim", "KPU Kota Blitar menerima kunjungan dari Komandan Kodim 0808 beserta jajaran, Senin (3/6).",
+     "KPU Kota Blitar"),
+    ("Rakor Pilkada", "Para kepala daerah mengikuti rakor yang diselenggarakan Komisi Pemilihan Umum (KPU), Jumat (10/7).",
+     "Komisi Pemilihan Umum (KPU)"),
+    ("Rakor Kampanye", "Menko Polhukam Wiranto memimpin rapat koordinasi khusus di Kantor Kemenkopolhukam, Kamis (14/3).",
+     "Kemenkopolhukam"),
+])
+def test_hosts_of_real_reports(title, body, expected):
+    assert extract_host(make_doc(body, title=title)).value == expected
+
+
+def test_a_passive_without_oleh_needs_an_institution():
+    body = "Pada Rabu (5/1) dilaksanakan Rapat Koordinasi Persiapan Pengamanan Pilkades di Aula Mapolres Pekalongan."
+    assert extract_host(make_doc(body, title="Rakor Jelang Pilkades")).value is None

@@ -23,18 +23,26 @@ DATELINE = re.compile(r"^[\w .,'’/()-]{2,60}?\s*[–—-]{1,2}\s*(?=[A-Z\"“]
 SUBJECT_CUT_WORDS = ("melalui|bersama|bersama-sama|beserta|didampingi|yang|kembali|akan|telah|sudah|pun|hari ini|"
                      "pagi ini|siang ini|sore ini|malam ini|kemarin|pada|sejak|secara|juga|turut")
 ACTIVE_VERBS = ["menggelar", "mengadakan", "menyelenggarakan", "melaksanakan", "memfasilitasi", "melakukan", "menerima"]
+# a headline's verb: "Polda Kepri Gelar Rapat Koordinasi Lintas Instansi"
+HEADLINE_VERBS = ["gelar", "menggelar", "adakan", "selenggarakan", "laksanakan"]
+# "visits" are audiensi: "KPU Kota Blitar menerima kunjungan dari Dandim" gives the receiving KPU
+HOST_NOUNS = ["kunjungan", "audiensi", "audiens"]
 PASSIVE = re.compile(
-    r"\b(?:digelar|diselenggarakan|diadakan|dilaksanakan|diinisiasi|difasilitasi|diprakarsai)\s+oleh\s+(?P<x>[A-Z][^,.;\n]{2,120})"
+    r"\b(?:digelar|diselenggarakan|diadakan|dilaksanakan|diinisiasi|difasilitasi|diprakarsai)\s+(?P<by>oleh\s+)?"
+    r"(?P<x>[A-Z][^,.;\n]{2,120})"
 )
 NAME_BEFORE = re.compile(r"((?:[A-Z][\w.'’/-]*)(?:\s+(?:[A-Z][\w.'’/-]*|dan|&))*)\s+$")
-CHAIRED = re.compile(r"\b(?:dipimpin|dibuka)\s+(?:langsung\s+)?(?:oleh\s+)?(?P<x>[A-Z][^,.;\n]{2,120})")
+CHAIRED = re.compile(r"\b(?:dipimpin|di\s?buka)\s+(?:langsung\s+|secara resmi\s+)?(?:oleh\s+)?(?P<x>[A-Z][^,.;\n]{2,120})")
+# "Menko Polhukam Wiranto memimpin rapat koordinasi": the chair's institution, when no organiser is named
+CHAIRING = re.compile(r"(?P<x>[A-Z][^,.;\n]{2,120}?)\s+(?:memimpin|membuka)\s+(?:langsung\s+)?(?:\w+\s+){0,2}?"
+                      r"(?:rapat|rakor|fgd|pertemuan|video conference|vicon|audiensi)\b", re.I)
 
 
 @lru_cache(maxsize=1)
-def _active() -> re.Pattern[str]:
-    nouns = alternation(load_toml("patterns.toml")["meeting"]["nouns"])
+def _active(verbs: tuple[str, ...] = tuple(ACTIVE_VERBS)) -> re.Pattern[str]:
+    nouns = alternation(load_toml("patterns.toml")["meeting"]["nouns"] + HOST_NOUNS)
     return re.compile(
-        rf"\s+(?:(?:kembali|akan|telah|sudah|pun|turut)\s+)*(?P<verb>{alternation(ACTIVE_VERBS)})\s+(?:\w+\s+){{0,3}}?(?:{nouns})\b",
+        rf"\s+(?:(?:kembali|akan|telah|sudah|pun|turut)\s+)*(?P<verb>{alternation(list(verbs))})\s+(?:\w+\s+){{0,3}}?(?:{nouns})\b",
         re.I,
     )
 
@@ -74,9 +82,12 @@ def _subject_cut() -> re.Pattern[str]:
     return re.compile(rf"\s+(?:{SUBJECT_CUT_WORDS}|{weekdays})\b.*$|,.*$", re.I)
 
 
+LOWER_VERB = re.compile(r"\s+(?:me|ber|di)[a-z]{3,}\b.*$")  # "Polres X menginisiasi silaturahmi ...": X
+
+
 def _organiser(subject: str) -> str:
     """The first organiser of a subject: "X dan Y" gives X when Y is another institution or role."""
-    subject = _subject_cut().sub("", subject).strip(" ,.")
+    subject = LOWER_VERB.sub("", _subject_cut().sub("", subject)).strip(" ,.")
     for m in re.finditer(r"\s+dan\s+", subject):
         if _heads().match(subject, m.end()):
             return subject[:m.start()]
@@ -93,6 +104,33 @@ def _institution_of(subject: str) -> str | None:
     return None
 
 
+def _as_written(text: str, institution: str) -> str:
+    """An institution a role made plain ("Kemenko Polhukam" of a Menko Polhukam), as the text itself
+    writes it when it names it ("Kemenkopolhukam"): the gazetteer's canonical names match."""
+    canonical = gazetteer.canonical_institution(institution)
+    if not canonical:
+        return institution
+    for m in _institution_anywhere().finditer(text):
+        mention = role_extent(text[m.start():m.start() + 120]).strip(" ,.")
+        if mention and gazetteer.canonical_institution(mention) == canonical:
+            return mention
+    return institution
+
+
+def _subject_host(text: str, start: int, verb_at: int) -> tuple[str, tuple[int, int]] | None:
+    """The organiser named as the subject before a verb: the whole subject, or the clause after
+    its last comma ("Dalam rangka ..., Komisi Pemilihan Umum (KPU) Provinsi X menggelar ...")."""
+    starts = [start] + [m.end() for m in re.finditer(r",\s+", text[start:verb_at])][-1:]
+    for at in starts:
+        at = at if at == start else start + at
+        subject = _organiser(text[at:verb_at])
+        host = _institution_of(subject)
+        if host:
+            full = _fullest(text, host) if host == subject.strip(" ,.") else _as_written(text, host)
+            return full, (at, at + len(subject))
+    return None
+
+
 def extract_host(doc: Doc) -> FieldResult:
     text, body = doc_text(doc), doc._.body_start
     active = _active()
@@ -103,16 +141,22 @@ def extract_host(doc: Doc) -> FieldResult:
         m = active.search(text, offset, e)
         if not m or m.start() - offset > 200:
             continue
-        subject = _organiser(text[offset:m.start()])
-        host = _institution_of(subject)
-        if host:
-            full = _fullest(text, host) if host == subject.strip(" ,.") else host
-            return FieldResult(full, [(offset, offset + len(subject))], 0.85)
-    for pattern, confidence in ((PASSIVE, 0.8), (CHAIRED, 0.6)):
-        m = pattern.search(text, body)
-        if m:
+        found = _subject_host(text, offset, m.start())
+        if found:
+            return FieldResult(found[0], [found[1]], 0.85)
+    if body:  # the headline: "Polda Kepri Gelar Rapat Koordinasi Lintas Instansi"
+        m = _active(tuple(HEADLINE_VERBS)).search(text, 0, body)
+        found = _subject_host(text, 0, m.start()) if m else None
+        if found:
+            return FieldResult(found[0], [found[1]], 0.75)
+    for pattern, confidence in ((PASSIVE, 0.8), (CHAIRED, 0.6), (CHAIRING, 0.55)):
+        for m in pattern.finditer(text, body):
+            if pattern is PASSIVE and not m.group("by") and not _heads().match(m.group("x")):
+                continue  # "dilaksanakan Rapat Koordinasi ...": no organiser without "oleh" or an institution
             subject = _organiser(m.group("x"))
             host = _institution_of(subject)
             if host:
-                return FieldResult(_fullest(text, host), [(m.start("x"), m.start("x") + len(subject))], confidence)
+                written = _as_written(text, host) if host != subject else host
+                return FieldResult(_fullest(text, written), [(m.start("x"), m.start("x") + len(subject))], confidence)
+            break
     return FieldResult()
