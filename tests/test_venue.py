@@ -32,3 +32,19 @@ def test_purely_online_meeting_gives_the_medium_without_secara():
 
 def test_no_place_stated():
     assert extract_venue(make_doc("Forkopimda menggelar rapat koordinasi pengamanan pilkada, Senin (25/11/2024).")).value is None
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Rapat koordinasi pengamanan Pilkada digelar di Kristal Hotel Kupang, Senin (6/11/2023).", "Kristal Hotel Kupang"),
+    ("Rakor berlangsung di Aula Arya Guna Mapolda Sulbar, Rabu (4/9/2024).", "Aula Arya Guna Mapolda Sulbar"),
+    ("Kapolda memimpin rapat koordinasi pengamanan pemilu di Yogyakarta, Rabu (21/8/2024).", "Yogyakarta"),
+    ("Mabes Polri menggelar video conference terkait rapat koordinasi pengamanan Pilkada 2020.", "video conference"),
+    ("Rakor Muspika digelar di rumah makan Pak Kumis Baleharjo, Kamis (10/10/2024).", "rumah makan Pak Kumis Baleharjo"),
+])
+def test_venues_of_real_reports(body, expected):
+    assert extract_venue(make_doc(body)).value == expected
+
+
+def test_a_bare_common_noun_is_no_venue():
+    body = "Rapat koordinasi pengamanan Pilkada membahas petugas di lapangan. Dia meminta personel siaga."
+    assert extract_venue(make_doc(body)).value is None
