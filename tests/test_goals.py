@@ -161,3 +161,26 @@ import pytest  # noqa: E402
 ])
 def test_lead_ins_of_real_reports(body, goal):
     assert extract_goals(make_doc(body)).value == [goal]
+
+
+@pytest.mark.parametrize("body, goals", [
+    ("RADARLAMPUNG.CO.ID – Guna memastikan kesiapan penyelenggaraan Pemilu 2019, Pemprov Lampung menggelar rakor "
+     "gabungan bersama stakeholder.", ["memastikan kesiapan penyelenggaraan Pemilu 2019"]),
+    ("Rapat koordinasi yang dipimpin Menko Polhukam membahas persiapan akhir pengamanan tahapan pemungutan suara.",
+     ["persiapan akhir pengamanan tahapan pemungutan suara"]),
+    ("Kompol Wayan berkoordinasi dengan KPU Badung. Tujuannya untuk bersama-sama menciptakan situasi aman.",
+     ["bersama-sama menciptakan situasi aman"]),
+    ("Rakor lintas sektoral ini sangat penting untuk menentukan langkah-langkah kongkrit pengamanan Pilkades.",
+     ["menentukan langkah-langkah kongkrit pengamanan Pilkades"]),
+    ("Pj Gubernur mengumumkan hasil rakor. Adapun 3 poin tersebut. Pertama, penyelenggara mendukung penuh Pemilu. "
+     "Kedua, pemerintah menyalurkan dana hibah. Ketiga, aparat menjaga distribusi logistik.",
+     ["penyelenggara mendukung penuh Pemilu", "pemerintah menyalurkan dana hibah",
+      "aparat menjaga distribusi logistik"]),
+])
+def test_goals_of_real_reports(body, goals):
+    assert extract_goals(make_doc(body)).value == goals
+
+
+def test_a_purpose_opener_needs_the_meeting_in_its_sentence():
+    body = "Untuk memastikan hak pilih warga terjamin, KPU mendata pemilih di rumah sakit."
+    assert extract_goals(make_doc(body)).value == []

@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from extractor.data import alternation, load_toml
 from extractor.fields import FieldResult
-from extractor.fields.text import doc_text
+from extractor.fields.text import doc_text, mentions_meeting, sentences
 from extractor.scoring import normalise, token_f1
 
 QUOTES = "\"“”"
@@ -211,9 +211,31 @@ def _numbered_list(text: str, start: int) -> list[tuple[int, int]]:
 def _announced_lists(text: str, body: int) -> list[tuple[int, int]]:
     announcement, *_ = _list_patterns()
     spans: list[tuple[int, int]] = []
+    _, _, tail, _ = _list_patterns()
     for m in islice(announcement.finditer(text, body), MAX_LEAD_INS):
         if m.group("goal") or m.group("verb"):
             spans += _announced_items(text, m.end())
+        elif tail.match(text, m.end()).group("mark") == ".":  # "Adapun 10 poin tersebut. Pertama, X. Kedua, Y."
+            items = _announced_items(text, m.end())
+            spans += items if len(items) >= 2 else []
+    return spans
+
+
+@lru_cache(maxsize=1)
+def _purpose_opener() -> re.Pattern[str]:
+    openers = alternation(load_toml("patterns.toml")["goals"]["purpose_openers"])
+    dateline = r"(?:[^\n–—]{0,60}?\s[–—-]{1,2}\s*)?"
+    return re.compile(rf"{dateline}(?:{openers})\s+(?P<g>[^,.;\n]{{12,240}}),\s+(?P<rest>[^.\n]{{0,200}})", re.I)
+
+
+def _purpose_clauses(text: str, body: int) -> list[tuple[int, int]]:
+    """"Guna memastikan kesiapan Pemilu 2019, Pemprov Lampung menggelar rakor gabungan": the purpose
+    that opens a sentence whose rest reports the meeting."""
+    spans = []
+    for s, e in islice(sentences(text, body), MAX_LEAD_INS):
+        m = _purpose_opener().match(text, s, e)
+        if m and mentions_meeting(text, m.start("rest"), m.end("rest")):
+            spans.append((m.start("g"), m.end("g")))
     return spans
 
 
@@ -254,6 +276,7 @@ def extract_goals(doc: Doc) -> FieldResult:
         candidates += items
     candidates += [(s, min(e, _clause_end(text, s, _in_quote(text, s))))
                    for s, e in _announced_lists(text, body)]
+    candidates += _purpose_clauses(text, body)
     goals: list[str] = []
     evidence: list[tuple[int, int]] = []
     for s, e in sorted(candidates):
