@@ -314,3 +314,18 @@ def test_name_before_role_in_national_reports():
     assert people["Rudiantara"]["role"] == "Menkominfo"
     assert people["Arief Budiman"]["role"] == "Ketua KPU"
     assert "Tjahjo Kumolo Mendagri" not in people
+
+
+def test_posts_in_brackets_and_lists_that_go_on_in_the_next_sentence():
+    people = _people("Rapat dihadiri oleh Sdr. Abidin Nasyar (Ketua KPU Kab. Serang), Yadi (Ketua Bawaslu Kab. Serang), "
+                     "dan Jenderal (Pol) Tito Karnavian Kapolri. Selain itu, Budi Gunawan Kepala BIN, Arief Budiman "
+                     "Ketua KPU.")
+    assert people["Yadi"]["role"] == "Ketua Bawaslu Kab. Serang"
+    assert people["Abidin Nasyar"]["role"] == "Ketua KPU Kab. Serang"
+    assert "Tito Karnavian" in people and "Tito Karnavian Kapolri" not in people
+    assert people["Budi Gunawan"]["role"] == "Kepala BIN"
+
+
+def test_a_quoted_speaker_named_before_the_role():
+    people = _people("“Pengawasan harus maksimal,” ujar Muhamad Acep, Ketua Bawaslu Tangsel, usai rapat koordinasi.")
+    assert people["Muhamad Acep"]["role"] == "Ketua Bawaslu Tangsel"

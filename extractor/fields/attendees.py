@@ -18,8 +18,8 @@ from extractor import gazetteer
 from extractor.data import alternation, load_toml
 from extractor.fields import FieldResult
 from extractor.fields.text import doc_text, sentences
-from extractor.fields.units import (MENTION_WINDOW, extent_end, has_place, has_tail, is_institution_or_region,
-                                     role_extent)
+from extractor.fields.units import (MENTION_WINDOW, as_written, extent_end, has_place, has_tail,
+                                     is_institution_or_region, role_extent)
 from extractor.scoring import normalise
 
 NAME_WORD = r"(?:[A-Z][a-z’'`]+(?:-[A-Z]?[a-z]+)?|[A-Z]\.|[A-Z][a-z]?\.?(?=\s[A-Z]))"
@@ -37,7 +37,9 @@ ATTENDANCE = re.compile(
     rf"\b(?:{PRESENCE_WORDS}|dipimpin|dibuka|membuka|memimpin|didampingi|dipandu|memandu|dimoderatori|moderator|"
     r"sambutan|arahan|paparan|memaparkan|menyampaikan|menjelaskan|mengatakan|menegaskan|menambahkan|mengingatkan|"
     r"menyebut|berharap|meminta|melaporkan|menanyakan|mengusulkan|menekankan|mengungkapkan|menuturkan|menerangkan|"
-    r"menanggapi|menginstruksikan|mengajak|mengimbau|rapat|rakor|kegiatan|acara)\b",
+    r"menanggapi|menginstruksikan|mengajak|mengimbau|rapat|rakor|kegiatan|acara|"
+    r"mengonfirmasi|dikonfirmasi|membenarkan|mengakui|mengaku|mengapresiasi|menguraikan|menyatakan|memastikan|menilai|"
+    r"menyebutkan|mengingatkan|memaparkan|memberikan|mengucapkan|ujar|kata|tutur|ucap|ungkap)\b",
     re.I,
 )
 REPRESENTED_BY = re.compile(r"\s*,?\s*(?:yang\s+)?(?:dalam hal ini\s+)?(?:diwakili|diwakilkan)\s+(?:oleh\s+)?")
@@ -51,7 +53,12 @@ VERB_AFTER = re.compile(r"\s+(?:me|ber|di|ter)[a-z]{3,}")
 # "..., Ridwan Sangaji, dalam sambutannya", "..., Ahmad Yasin, S.H. Paparan ...": the apposition ends
 # at a comma before a lower-case word, or with the sentence (the period of a degree included)
 APPOSITION_END = re.compile(r",\s+(?:[a-z]|$)|\.(?:\s|$)|(?<=\.)(?:\s|$)")
-NAME_FIRST_BOUNDARY = re.compile(r"(?:^|[,:;]|\b(?:dan|serta|yakni|yaitu|lain|hadir|dihadiri|oleh))\s+", re.M)
+NAME_FIRST_BOUNDARY = re.compile(r"(?:^|[,:;)]|\b(?:dan|serta|yakni|yaitu|lain|hadir|dihadiri|oleh|dipimpin|dibuka))\s+",
+                                 re.M)
+# "Sdr. Abidin Nasyar (Ketua KPU Kab. Serang)", "Yadi (Ketua Bawaslu Kab. Serang)": a name, its post in brackets
+ROLE_IN_BRACKETS = re.compile(r"\s*\(\s*(?=\S)")
+# A sentence that goes on with the list of the sentence before: "Selain itu, Budi Gunawan Kepala BIN, ..."
+LIST_GOES_ON = re.compile(r"\W*(?:selain itu|kemudian|lalu|juga|tampak|turut pula|hadir juga|ada juga)\b", re.I)
 STREET_BEFORE = re.compile(r"\b(?:Jalan|Jl|Jln)\.?\s+$")
 LIST_GAP = re.compile(r"^\s*(?:,|dan|serta|maupun|,\s*dan|,\s*serta)\s*(?:dari\s+|perwakilan\s+)?$")
 COORDINATED = re.compile(r"\s+(?:dan|serta)\s+")
@@ -116,6 +123,9 @@ def _person_at(text: str, pos: int) -> tuple[int, int, str] | None:
     if not m:
         return None
     end = m.end()
+    inner_role = _patterns()[0].search(text, pos + 1, end)  # "Tito Karnavian Kapolri": the post ends the name
+    if inner_role and text[inner_role.start() - 1] == " ":
+        end = inner_role.start() - 1
     adat = adat_re.match(text, end)
     if adat:
         end = adat.end()
@@ -168,6 +178,20 @@ def _role_and_person(text: str, start: int, limit: int) -> tuple[int, str, tuple
             elif CAPITALISED_RUN.fullmatch(gap):  # "Kepala Bidang Pemberdayaan Masyarakat Desa Dinas X"
                 role_end = _office_end(text, nxt.start(), alt_end, limit)
     return role_end, text[start:role_end].strip(" ,"), person
+
+
+SAID_BY = re.compile(r"[,”\"]\s*(?:ujar|kata|tutur|ucap|ungkap|jelas|tegas|terang|papar)(?:nya)?\s+")
+
+
+def _quoted_speaker(text: str, s: int, at: int) -> tuple[int, int, str] | None:
+    """"..., ujar Muhamad Acep, Ketua Bawaslu Tangsel": the speaker named before a comma and the role."""
+    if text[at - 2:at] != ", ":
+        return None
+    for verb in SAID_BY.finditer(text, max(s, at - 80), at - 2):
+        person = _person_at(text[:at - 2], verb.end())
+        if person and person[1] == at - 2:
+            return person
+    return None
 
 
 def _person_before(text: str, s: int, at: int) -> tuple[int, int, str] | None:
@@ -243,7 +267,7 @@ def _mentions(text: str, s: int, e: int) -> list[Mention]:
             pos = m.end()  # an election's name, or a place: "Kompleks Kantor Gubernur Jawa Tengah"
             continue
         role_end, role, person = _role_and_person(text, m.start(), e)
-        before = _person_before(text, s, m.start())
+        before = _person_before(text, s, m.start()) or _quoted_speaker(text, s, m.start())
         if before and (person is None or "," in text[role_end:person[0]]):
             person = before  # "Tjahjo Kumolo Mendagri, Rudiantara Menkominfo": the name before is the role's
         # "Ketua KPU dan Ketua Bawaslu Kabupaten Jepara": the first role shares the second's region;
@@ -310,6 +334,26 @@ def _mentions(text: str, s: int, e: int) -> list[Mention]:
             post.start, post.name = person[0], person[2]
         else:
             found.append(Mention(person[0], person[1], person[2], None, _origin(text, person[1], e)))
+    return found + _bracketed_posts(text, s, e, found)
+
+
+def _bracketed_posts(text: str, s: int, e: int, taken: list[Mention]) -> list[Mention]:
+    """Lists that give each name its post in brackets: "Yadi (Ketua Bawaslu Kab. Serang), Adjurum (Sekdes Cisait)"."""
+    role_re = _patterns()[0]
+    found = []
+    for bracket in re.finditer(r"\(", text[s:e]):
+        at = s + bracket.start()
+        role = role_re.match(text, at + 1)
+        if not role or any(t.start <= at < t.end for t in taken + found):
+            continue
+        for boundary in NAME_FIRST_BOUNDARY.finditer(text, max(s, at - 70), at):
+            person = _person_at(text[:at].rstrip(), boundary.end())
+            if person and person[1] == len(text[:at].rstrip()):
+                close = text.find(")", at, e)
+                post = role_extent(text[at + 1:close]).strip(" ,") if close != -1 else role.group()
+                found.append(Mention(person[0], close + 1 if close != -1 else role.end(), person[2], post,
+                                     _institution_for(post, None)))
+                break
     return found
 
 
@@ -539,9 +583,13 @@ def _ner_people(doc: Doc, s: int, e: int, taken: list[Mention]) -> list[Mention]
             continue
         if _venue_heads(named=True).search(text, max(s, ent.start_char - 60), ent.start_char):
             continue  # "Ballroom Horison Ultima Ratu": a place named like a person
-        name = gazetteer.strip_person_name(ent.text)
+        end = ent.end_char
+        inner_role = _patterns()[0].search(text, ent.start_char + 1, end)  # "Tito Karnavian Kapolri"
+        if inner_role and text[inner_role.start() - 1] == " ":
+            end = inner_role.start() - 1
+        name = gazetteer.strip_person_name(text[ent.start_char:end])
         if plausible_name(name) and len(name.split()) >= 2:
-            found.append(Mention(ent.start_char, ent.end_char, name, None, _origin(text, ent.end_char, e)))
+            found.append(Mention(ent.start_char, end, name, None, _origin(text, end, e)))
     return found
 
 
@@ -560,13 +608,17 @@ def extract_attendees(doc: Doc) -> FieldResult:
     text, body = doc_text(doc), doc._.body_start
     orgs = {(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ == "ORG"}
     mentions: list[Mention] = []
+    listing = False  # the sentence before listed who took part
     for s, e in sentences(text, body):
         e = min(e, s + MAX_SENTENCE_CHARS)
-        if not ATTENDANCE.search(text, s, e):
+        goes_on = listing and LIST_GOES_ON.match(text, s, e) is not None
+        if not (ATTENDANCE.search(text, s, e) or goes_on):
+            listing = False
             continue
         people = _mentions(text, s, e)
         part = _participants_end(text, s, e)
-        if PRESENCE.search(text, s, part):
+        listing = PRESENCE.search(text, s, part) is not None or goes_on
+        if listing:
             people += _ner_people(doc, s, part, people)
             listed = _listed_groups(text, s, part, people, orgs)
             mentions += listed + _institutions(text, s, part, people + listed)
@@ -576,6 +628,8 @@ def extract_attendees(doc: Doc) -> FieldResult:
     for m in merged:
         if m.institution and not has_tail(m.institution):
             m.institution = _placed(text, m.institution, known)
+        if m.institution:
+            m.institution = as_written(text, m.institution)
     value = [
         {"name": m.name, "role": m.role, "institution": m.institution, "represents": m.represents,
          "institution_canonical": gazetteer.canonical_institution(m.institution) if m.institution else None}

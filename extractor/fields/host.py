@@ -15,7 +15,7 @@ from extractor import gazetteer
 from extractor.data import alternation, load_toml
 from extractor.fields import FieldResult
 from extractor.fields.text import doc_text, sentences
-from extractor.fields.units import role_extent
+from extractor.fields.units import as_written, role_extent
 
 DATELINE = re.compile(r"^[\w .,'’/()-]{2,60}?\s*[–—-]{1,2}\s*(?=[A-Z\"“])")  # "SUNGAILIAT, 14 November 2024 –"
 # Where the organiser's name ends inside a subject: "X melalui Y", "X bersama Y", "X, ...", "X yang ...".
@@ -104,19 +104,6 @@ def _institution_of(subject: str) -> str | None:
     return None
 
 
-def _as_written(text: str, institution: str) -> str:
-    """An institution a role made plain ("Kemenko Polhukam" of a Menko Polhukam), as the text itself
-    writes it when it names it ("Kemenkopolhukam"): the gazetteer's canonical names match."""
-    canonical = gazetteer.canonical_institution(institution)
-    if not canonical:
-        return institution
-    for m in _institution_anywhere().finditer(text):
-        mention = role_extent(text[m.start():m.start() + 120]).strip(" ,.")
-        if mention and gazetteer.canonical_institution(mention) == canonical:
-            return mention
-    return institution
-
-
 def _subject_host(text: str, start: int, verb_at: int) -> tuple[str, tuple[int, int]] | None:
     """The organiser named as the subject before a verb: the whole subject, or the clause after
     its last comma ("Dalam rangka ..., Komisi Pemilihan Umum (KPU) Provinsi X menggelar ...")."""
@@ -126,7 +113,7 @@ def _subject_host(text: str, start: int, verb_at: int) -> tuple[str, tuple[int, 
         subject = _organiser(text[at:verb_at])
         host = _institution_of(subject)
         if host:
-            full = _fullest(text, host) if host == subject.strip(" ,.") else _as_written(text, host)
+            full = _fullest(text, host) if host == subject.strip(" ,.") else as_written(text, host)
             return full, (at, at + len(subject))
     return None
 
@@ -156,7 +143,7 @@ def extract_host(doc: Doc) -> FieldResult:
             subject = _organiser(m.group("x"))
             host = _institution_of(subject)
             if host:
-                written = _as_written(text, host) if host != subject else host
+                written = as_written(text, host) if host != subject else host
                 return FieldResult(_fullest(text, written), [(m.start("x"), m.start("x") + len(subject))], confidence)
             break
     return FieldResult()

@@ -163,3 +163,21 @@ def is_institution_or_region(name: str) -> bool:
         if m:
             return True
     return False
+
+
+@lru_cache(maxsize=1)
+def _institution_mention() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{gazetteer.institution_pattern()})\b", re.I)
+
+
+def as_written(text: str, institution: str) -> str:
+    """An institution a role made plain ("Kemendagri" of a Mendagri), as the text itself writes it
+    when it names it ("Kementerian Dalam Negeri"): the gazetteer's canonical names match."""
+    canonical = gazetteer.canonical_institution(institution)
+    if not canonical or institution in text:
+        return institution
+    for m in _institution_mention().finditer(text):
+        mention = role_extent(text[m.start():m.start() + 120]).strip(" ,.")
+        if mention and gazetteer.canonical_institution(mention) == canonical:
+            return mention
+    return institution
