@@ -66,3 +66,9 @@ def test_a_visit_between_institutions_is_an_audiensi_and_a_party_meeting_is_not_
              "wakil gubernur pada Pilkada 2024 dalam penjaringan calon kepala daerah.")
     assert extract_relevance(make_doc(visit, title="KPU RI Kunjungi MA")).value is True
     assert extract_relevance(make_doc(party, title="Koalisi Sepakat Usung Cawagub")).value is False
+
+
+def test_a_weekday_in_the_meeting_sentence_anchors_a_report_without_a_publication_date():
+    body = ("KPU bersama kepolisian dan Pemerintah Kabupaten Polewali Mandar pada Jumat menggelar rapat koordinasi "
+            "terkait pencalonan dan persiapan kampanye pemilihan kepala daerah serentak 2018, dihadiri Ketua KPU.")
+    assert extract_relevance(make_doc(body, title="Rakor Pilkada Polman")).value is True

@@ -85,7 +85,22 @@ def is_anchored(doc: Doc) -> bool:
     fields = doc._.fields
     fields["meeting_date"] = fields.get("meeting_date") or extract_meeting_date(doc)
     fields["venue"] = fields.get("venue") or extract_venue(doc)
-    return fields["meeting_date"].value is not None or fields["venue"].value is not None
+    return (fields["meeting_date"].value is not None or fields["venue"].value is not None
+            or _weekday_of_meeting(doc_text(doc), doc._.body_start))
+
+
+@lru_cache(maxsize=1)
+def _weekday() -> re.Pattern[str]:
+    cal = load_toml("calendar.toml")
+    return re.compile(rf"\b(?:{alternation(cal['weekdays'])}|hari ini|kemarin)\b", re.I)
+
+
+def _weekday_of_meeting(text: str, body: int) -> bool:
+    """"... pada Jumat, menggelar rapat koordinasi": a weekday in the meeting's sentence dates it,
+    though with no publication date it cannot be resolved."""
+    from extractor.fields.text import mentions_meeting, sentences
+
+    return any(_weekday().search(text, s, e) and mentions_meeting(text, s, e) for s, e in sentences(text, body))
 
 
 def extract_relevance(doc: Doc) -> FieldResult:
