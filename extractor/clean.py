@@ -43,6 +43,8 @@ CELL_TAGS = {"cell", "td", "th"}
 INLINE_TAGS = ("span", "a", "b", "strong", "em", "i", "u", "small", "time", "abbr", "font", "sup", "sub", "mark")
 DATELINE_WORDS = 4              # a place dateline ('LUBUK BASUNG') is at most this long
 MIN_LIST_ENTRIES = 3            # a list page has at least this many entries of one shape
+LIST_LINK_SHARE = 0.15          # entries of a list page carry a headline link: this share of their text or more
+ARTICLE_BLOCK = 1.5             # a plain-text block this many times a list entry's length is an article
 MIN_BLOCK_TEXT = 20             # a text block shorter than this is a label, not a paragraph
 MAX_PUNCT_RUN = 32              # a longer run of punctuation without a space is cut to this length
 HEADLINE_WORDS = (3, 30)        # a first line of text is a headline only within these lengths
@@ -428,16 +430,37 @@ def mark_paragraph_breaks(tree: HtmlElement) -> None:
             br.tail = PARA_MARK + (br.tail or "")
 
 
+def _text_len(el: HtmlElement) -> int:
+    return len(" ".join(el.text_content().split()))
+
+
+def _link_share(el: HtmlElement) -> float:
+    """Share of the element's text that is link text."""
+    return sum(_text_len(a) for a in el.iter("a")) / max(_text_len(el), 1)
+
+
 def list_entries(body_blocks: list[HtmlElement]) -> list[HtmlElement]:
     """Entries of a list page (label/tag/index page): several body blocks of the same shape
-    (tag and class) holding most of the body text. Empty for an article page."""
+    (tag and class), each led by a headline link. Empty for an article page: one whose entries
+    are plain text (the pages of a multi-page article, the next articles of an infinite-scroll
+    template) or that has an article block beside them (a related list under the article)."""
     shapes: dict[tuple, list[HtmlElement]] = {}
     for block in body_blocks:
         shapes.setdefault((block.tag, block.get("class")), []).append(block)
     entries = max(shapes.values(), key=len, default=[])
     members = set(entries)  # a block nested in another entry is part of it, not an entry of its own
     entries = [e for e in entries if not any(a in members for a in e.iterancestors())]
-    return entries if len(entries) >= MIN_LIST_ENTRIES else []
+    if len(entries) < MIN_LIST_ENTRIES:
+        return []
+    if sum(map(_link_share, entries)) / len(entries) < LIST_LINK_SHARE:
+        return []
+    sizes = sorted(map(_text_len, entries))
+    median = sizes[len(sizes) // 2]
+    nested = {a for e in entries for a in e.iterancestors()} | {d for e in entries for d in e.iter()}
+    for block in body_blocks:
+        if block not in nested and _text_len(block) >= ARTICLE_BLOCK * median and _link_share(block) < LIST_LINK_SHARE:
+            return []
+    return entries
 
 
 def entry_texts(entry: HtmlElement) -> list[str]:

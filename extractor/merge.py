@@ -6,7 +6,8 @@ Two meeting reports describe the same meeting when
   dropped and corpus aliases expanded) and their venues agree (token F1 >= VENUE_F1, or one
   of them gives none); or
 - outlets disagree on the host, but they give the same meeting_date and both name the place,
-  which agrees, or share SHARED_PEOPLE named attendees and their venues do not disagree; or
+  which agrees, or share SHARED_PEOPLE named attendees (a video conference is reported from
+  each local site, so the venue does not decide there); or
 - their texts are near duplicates (a press release reprinted by several outlets): MinHash
   Jaccard >= NEAR_DUPLICATE over word bigrams of title, goals, venue and attendee names,
   with LSH finding the candidates.
@@ -32,7 +33,7 @@ from extractor.scoring import expand_aliases, normalise, token_f1
 VENUE_F1 = 0.5
 GOAL_F1 = 0.8           # goals this close are one goal told twice
 NEAR_DUPLICATE = 0.6
-SHARED_PEOPLE = 2       # named attendees two reports of one meeting share when their hosts differ
+SHARED_PEOPLE = 1       # named attendees two reports of one meeting share when their hosts differ
 NUM_PERM = 128
 PARENTHESIS = re.compile(r"\([^)]*\)")
 
@@ -67,15 +68,22 @@ def read_record(line: str) -> MeetingRecord:
     return MeetingRecord.model_validate(known)
 
 
-def _people(record: MeetingRecord) -> set[str]:
-    return {normalise(a.name) for a in record.attendees if a.name}
+def _people(record: MeetingRecord) -> list[frozenset[str]]:
+    return [frozenset(normalise(a.name).split()) for a in record.attendees if a.name]
+
+
+def shared_people(a: MeetingRecord, b: MeetingRecord) -> int:
+    """Named attendees of both reports; a name told shorter in one ("Tito Karnavian" and "Jenderal Pol
+    Muhammad Tito Karnavian") is the same person."""
+    theirs = _people(b)
+    return sum(any(mine <= other or other <= mine for other in theirs) for mine in _people(a) if mine)
 
 
 def same_meeting_other_host(a: MeetingRecord, b: MeetingRecord) -> bool:
     """One date, one place, overlapping attendees: the same meeting though outlets name its host differently."""
     if a.venue and b.venue and venues_agree(a.venue, b.venue):
         return True
-    return venues_agree(a.venue, b.venue) and len(_people(a) & _people(b)) >= SHARED_PEOPLE
+    return shared_people(a, b) >= SHARED_PEOPLE  # a vicon's local sites differ: people decide
 
 
 def minhash(record: MeetingRecord) -> MinHash:

@@ -156,7 +156,7 @@ def cmd_build() -> int:
     final = {**first, **read_pass("final")}  # the checked record where the second pass has written it
     manifest, gold = [], []
     for ident, entry in sorted(final.items()):
-        meta = first.get(ident, entry)
+        meta = {**first.get(ident, {}), **{k: v for k, v in entry.items() if k != "gold"}}  # the checked group
         text = (TEXTS / f"{ident}.txt").read_text(encoding="utf-8")
         manifest.append({"id": ident, "url": meta["url"], "query": meta["query"], "outlet": meta.get("outlet"),
                          "province": meta.get("province"), "year": meta.get("year"), "kind": meta.get("kind"),

@@ -85,3 +85,16 @@ def test_merge_ignores_fields_it_does_not_know(tmp_path):
     result = CliRunner().invoke(app, ["merge", str(path)])
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout.splitlines()[0])["attendees"][0]["name"] == "Arief Budiman"
+
+
+def test_a_video_conference_reported_from_two_sites_is_one_meeting(corpus):
+    records = [
+        report("a", meeting_date="2018-09-24", host="Mabes Polri", venue="video conference",
+               attendees=[Attendee(name="Jenderal Pol Muhammad Tito Karnavian")]),
+        report("b", meeting_date="2018-09-24", host="Polda Sulbar", venue="Ruang Vicon Polda Sulbar",
+               attendees=[Attendee(name="Tito Karnavian"), Attendee(name="Wiranto")]),
+        report("c", meeting_date="2018-09-24", host="Polda Sulbar", venue="Aula Polda Sulbar",
+               attendees=[Attendee(name="Baharudin Djafar")]),
+    ]
+    meetings = merge_records(records, corpus / "aliases.csv")
+    assert [[s["doc_id"] for s in m["sources"]] for m in meetings] == [["a", "b"], ["c"]]
