@@ -93,7 +93,7 @@ def test_a_video_conference_reported_from_two_sites_is_one_meeting(corpus):
                attendees=[Attendee(name="Jenderal Pol Muhammad Tito Karnavian")]),
         report("b", meeting_date="2018-09-24", host="Polda Sulbar", venue="Ruang Vicon Polda Sulbar",
                attendees=[Attendee(name="Tito Karnavian"), Attendee(name="Wiranto")]),
-        report("c", meeting_date="2018-09-24", host="Polda Sulbar", venue="Aula Polda Sulbar",
+        report("c", meeting_date="2018-09-24", host="KPU Sulbar", venue="Hotel Maleo Mamuju",
                attendees=[Attendee(name="Baharudin Djafar")]),
     ]
     meetings = merge_records(records, corpus / "aliases.csv")
