@@ -170,14 +170,22 @@ def _institution_mention() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{gazetteer.institution_pattern()})\b", re.I)
 
 
+@lru_cache(maxsize=8)
+def _written_forms(text: str) -> dict[str, str]:
+    """The first mention of each canonical institution in a text (one scan per text)."""
+    forms: dict[str, str] = {}
+    for m in _institution_mention().finditer(text):
+        mention = role_extent(text[m.start():m.start() + 120]).strip(" ,.")
+        canonical = gazetteer.canonical_institution(mention) if mention else None
+        if canonical:
+            forms.setdefault(canonical, mention)
+    return forms
+
+
 def as_written(text: str, institution: str) -> str:
     """An institution a role made plain ("Kemendagri" of a Mendagri), as the text itself writes it
     when it names it ("Kementerian Dalam Negeri"): the gazetteer's canonical names match."""
-    canonical = gazetteer.canonical_institution(institution)
-    if not canonical or institution in text:
+    if institution in text:
         return institution
-    for m in _institution_mention().finditer(text):
-        mention = role_extent(text[m.start():m.start() + 120]).strip(" ,.")
-        if mention and gazetteer.canonical_institution(mention) == canonical:
-            return mention
-    return institution
+    canonical = gazetteer.canonical_institution(institution)
+    return _written_forms(text).get(canonical, institution) if canonical else institution
