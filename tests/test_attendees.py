@@ -329,3 +329,10 @@ def test_posts_in_brackets_and_lists_that_go_on_in_the_next_sentence():
 def test_a_quoted_speaker_named_before_the_role():
     people = _people("“Pengawasan harus maksimal,” ujar Muhamad Acep, Ketua Bawaslu Tangsel, usai rapat koordinasi.")
     assert people["Muhamad Acep"]["role"] == "Ketua Bawaslu Tangsel"
+
+
+def test_unnamed_national_posts_and_bare_lists_after_dihadiri_are_institutions():
+    doc = make_doc("Video conference diikuti langsung Kapolri, Mendagri, Panglima TNI, Ketua KPU RI dan Ketua DKPP. "
+                   "Rakor dengan dihadiri KPU, Bawaslu, Polda, dan Korem 044 Garuda Hitam.")
+    institutions = {a["institution"] for a in extract_attendees(doc).value}
+    assert {"Polri", "Kemendagri", "TNI", "KPU RI", "Korem 044 Garuda Hitam", "Bawaslu"} <= institutions

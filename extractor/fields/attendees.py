@@ -205,6 +205,14 @@ def _person_before(text: str, s: int, at: int) -> tuple[int, int, str] | None:
     return None
 
 
+def _national_post(role: str) -> bool:
+    """"Kapolri", "Mendagri", "Ketua KPU RI": a post there is one of, so the unnamed official still
+    names an institution that took part (Polri, Kemendagri, KPU RI)."""
+    institution = gazetteer.role_institution(role)
+    found = gazetteer.match_institution(institution) if institution else None
+    return bool(found) and found[0].level == "pusat" and (not found[1] or found[1] in ("RI", "Republik Indonesia"))
+
+
 def _office_end(text: str, start: int, end: int, limit: int) -> int:
     """"Ditjen Politik dan Pemerintahan Umum Kemendagri": an office named without its place
     (text[start:end]) runs on over capitalised words to the next institution named with it."""
@@ -315,7 +323,7 @@ def _mentions(text: str, s: int, e: int) -> list[Mention]:
                                  represents=body[1]))
             pos = max(end, m.end())
             continue
-        keep = person is not None or has_tail(role) or GROUP_BEFORE.search(before)
+        keep = person is not None or has_tail(role) or GROUP_BEFORE.search(before) or _national_post(role)
         if keep:
             found.append(Mention(m.start(), end, person[2] if person else None, role,
                                  _institution_for(role, represents), represents))
