@@ -52,3 +52,17 @@ def test_hosts_of_real_reports(title, body, expected):
 def test_a_passive_without_oleh_needs_an_institution():
     body = "Pada Rabu (5/1) dilaksanakan Rapat Koordinasi Persiapan Pengamanan Pilkades di Aula Mapolres Pekalongan."
     assert extract_host(make_doc(body, title="Rakor Jelang Pilkades")).value is None
+
+
+@pytest.mark.parametrize("title, body, expected", [
+    ("Rakor Pilkada Malut", "Untuk memastikan Pilkada 2024 berlangsung aman, damai, jujur, dan adil, Kementerian Koordinator "
+     "Bidang Politik, Hukum, dan Keamanan (Kemenko Polkam) RI menggelar Rapat Koordinasi bersama Pemprov.",
+     "Kementerian Koordinator Bidang Politik"),
+    ("Sinergi Pengawasan", "Agar pesta demokrasi berjalan lancar, Badan Pengawas Pemilu (Bawaslu) Tangsel menggandeng "
+     "Polres dan Kejaksaan Negeri setempat. Rapat koordinasi digelar di kantor Bawaslu.",
+     "Badan Pengawas Pemilu (Bawaslu) Tangsel"),
+    ("12 TPS Rawan", "PALEMBANG — Dalam rapat koordinasi Forum Komunikasi Pimpinan Daerah (Forkompinda) Kota Palembang, "
+     "disebut telah dipetakan 12 TPS rawan.", "Forum Komunikasi Pimpinan Daerah (Forkompinda) Kota Palembang"),
+])
+def test_conveners_and_owners_of_real_meetings(title, body, expected):
+    assert extract_host(make_doc(body, title=title)).value == expected

@@ -23,6 +23,11 @@ DATELINE = re.compile(r"^[\w .,'’/()-]{2,60}?\s*[–—-]{1,2}\s*(?=[A-Z\"“]
 SUBJECT_CUT_WORDS = ("melalui|bersama|bersama-sama|beserta|didampingi|yang|kembali|akan|telah|sudah|pun|hari ini|"
                      "pagi ini|siang ini|sore ini|malam ini|kemarin|pada|sejak|secara|juga|turut")
 ACTIVE_VERBS = ["menggelar", "mengadakan", "menyelenggarakan", "melaksanakan", "memfasilitasi", "melakukan", "menerima"]
+# verbs of an institution bringing others together in the lead: the convener is the host
+CONVENING = re.compile(r"\s+(?:berkoordinasi\s+dengan|menggandeng|mengumpulkan|mengundang|mengajak)\s+")
+LEAD_SENTENCES = 2
+# a meeting named after its owner: "rapat koordinasi Forkopimda", "Rakor Forum Komunikasi Pimpinan Daerah"
+OWN_MEETING = re.compile(r"\b(?:rapat koordinasi|rakor)\s+(?=Forum|Forkopimda|Forkompimda|Forkompinda|FKPD|Muspida)", re.I)
 # a headline's verb: "Polda Kepri Gelar Rapat Koordinasi Lintas Instansi"
 HEADLINE_VERBS = ["gelar", "menggelar", "adakan", "selenggarakan", "laksanakan"]
 # "visits" are audiensi: "KPU Kota Blitar menerima kunjungan dari Dandim" gives the receiving KPU
@@ -107,7 +112,7 @@ def _institution_of(subject: str) -> str | None:
 def _subject_host(text: str, start: int, verb_at: int) -> tuple[str, tuple[int, int]] | None:
     """The organiser named as the subject before a verb: the whole subject, or the clause after
     its last comma ("Dalam rangka ..., Komisi Pemilihan Umum (KPU) Provinsi X menggelar ...")."""
-    starts = [start] + [m.end() for m in re.finditer(r",\s+", text[start:verb_at])][-1:]
+    starts = [start] + [m.end() for m in re.finditer(r",\s+", text[start:verb_at])]
     for at in starts:
         at = at if at == start else start + at
         subject = _organiser(text[at:verb_at])
@@ -136,6 +141,18 @@ def extract_host(doc: Doc) -> FieldResult:
         found = _subject_host(text, 0, m.start()) if m else None
         if found:
             return FieldResult(found[0], [found[1]], 0.75)
+    for s, e in sentences(text, body)[:LEAD_SENTENCES]:  # "Bawaslu Tangsel menggandeng Polres dan Kejari"
+        lead = DATELINE.match(text, s, e)
+        offset = lead.end() if lead else s
+        m = CONVENING.search(text, offset, e)
+        found = _subject_host(text, offset, m.start()) if m and m.start() - offset <= 200 else None
+        if found:
+            return FieldResult(found[0], [found[1]], 0.5)
+    m = OWN_MEETING.search(text, body)  # "rapat koordinasi Forum Komunikasi Pimpinan Daerah (Forkompinda) Kota X"
+    if m and _heads().match(text, m.end()):
+        name = role_extent(text[m.end():m.end() + 160]).strip(" ,.")
+        if name and _institution_of(name):
+            return FieldResult(_fullest(text, name), [(m.end(), m.end() + len(name))], 0.45)
     for pattern, confidence in ((PASSIVE, 0.8), (CHAIRED, 0.6), (CHAIRING, 0.55)):
         for m in pattern.finditer(text, body):
             if pattern is PASSIVE and not m.group("by") and not _heads().match(m.group("x")):
