@@ -116,6 +116,8 @@ def _subject_host(text: str, start: int, verb_at: int) -> tuple[str, tuple[int, 
     for at in starts:
         at = at if at == start else start + at
         subject = _organiser(text[at:verb_at])
+        if re.search(r"[\"“”]", subject):
+            continue  # the end of a quote names no organiser
         host = _institution_of(subject)
         if host:
             full = _fullest(text, host) if host == subject.strip(" ,.") else as_written(text, host)
