@@ -1,8 +1,10 @@
 """One raw input -> one clean Article (headline, body paragraphs, metadata).
 
 HTML is parsed once; metadata is read from the full tree, then boilerplate nodes (markers in
-data/boilerplate.toml) are removed, photo captions inside the article body become paragraphs,
-and trafilatura extracts the body from that same tree. Paragraphs are then normalised and
+data/boilerplate.toml) are removed, photo captions inside the article body become paragraphs
+(a photo box outside it is dropped), bare text of the body containers becomes paragraphs of its
+own (the lead of many templates is such text), and trafilatura extracts the body from that same
+tree. Paragraphs are then normalised and
 filtered by the Indonesian boilerplate line markers. Text inputs (copy-pasted pages, Markdown
 with YAML front matter whose body may be HTML) go through the same filters.
 
@@ -35,20 +37,29 @@ MAX_PAGE_TEXT = 1_000_000       # a page with more visible text is refused befor
 MAX_ATTR_CHARS = 1_000          # longer class/id values are cut (readability's class regexes are slow on them)
 SNIFF_BYTES = 4096              # head of the input where charset and binary checks look
 BODY_SHARE = 0.25               # a block holding this share of the top block's text is body
+MARKED_BODY_SHARE = 0.5         # ... this share when its class/id marks boilerplate (a comment note, a promo box)
 TEXT_BLOCKS = {"div", "section", "blockquote", "td"}  # blocks holding a paragraph as plain text
 BLOCK_TAGS = {"p", "div", "head", "list", "item", "table", "row", "quote", "blockquote", "h1", "h2", "h3",
               "h4", "h5", "h6", "ul", "ol", "li", "tr", "section", "article", "figure", "figcaption",
               "pre", "body", "main", "header", "footer", "dl", "dt", "dd"}
 CELL_TAGS = {"cell", "td", "th"}
+BARE_CONTAINERS = ("div", "section", "article", "main", "blockquote", "td", "center")  # may hold bare text
+INLINE_WRAP = {"span", "a", "b", "strong", "em", "i", "u", "small", "time", "abbr", "font", "sup", "sub", "mark",
+               "br", "img", "q", "cite", "code", "s", "strike", "del", "ins", "big", "tt", "wbr", "label"}
 INLINE_TAGS = ("span", "a", "b", "strong", "em", "i", "u", "small", "time", "abbr", "font", "sup", "sub", "mark")
 DATELINE_WORDS = 4              # a place dateline ('LUBUK BASUNG') is at most this long
+DATELINE_PARAGRAPHS = 3         # a paragraph of a dateline alone ('Jakarta -') is among the first ones
 MIN_LIST_ENTRIES = 3            # a list page has at least this many entries of one shape
 LIST_LINK_SHARE = 0.15          # entries of a list page carry a headline link: this share of their text or more
 ARTICLE_BLOCK = 1.5             # a plain-text block this many times a list entry's length is an article
 MIN_BLOCK_TEXT = 20             # a text block shorter than this is a label, not a paragraph
+MAX_CAPTION_TEXT = 300          # a photo box holds at most this much text (its caption)
+PHOTO_BOX_DEPTH = 3             # levels above an image searched for its caption box
 MAX_PUNCT_RUN = 32              # a longer run of punctuation without a space is cut to this length
 HEADLINE_WORDS = (3, 30)        # a first line of text is a headline only within these lengths
 # 'Suara.com - ', 'PONTIANAK – ', 'Jakarta, (ANTARA) - ': a line opening like this is the lead, not a headline
+# 'Jakarta -', 'Mangupura, (Metrobali.com)-', 'JAKARTA, KOMPAS.com -': a paragraph of a dateline alone
+DATELINE_ONLY = re.compile(r"^[\w.,'’/() ]{2,60}?\s*[–—-]{1,2}$", re.U)
 LEAD_DATELINE = re.compile(r"^[\w.,'’/() ]{2,50}?\s[–—-]{1,2}\s", re.U)
 HTML_HINT = re.compile(r"<(html|body|head|p|div|br|span|h[1-6]|table|ul|ol|article|section)\b", re.I)
 META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
@@ -296,10 +307,12 @@ def extract_paragraphs(tree: HtmlElement, url: str | None = None) -> list[str]:
     body_blocks = find_body_blocks(tree)
     prune_boilerplate(tree, body_blocks)
     keep_body_captions(tree, body_blocks)
+    drop_photo_boxes(tree, body_blocks)
     mark_paragraph_breaks(tree)
     entries = list_entries(body_blocks)
     if entries:
         return [p for p in (normalize(t) for e in entries for t in entry_texts(e)) if p]
+    wrap_bare_text(body_blocks)
     document = trafilatura.bare_extraction(
         tree, url=url, favor_precision=True, include_comments=False, fast=False,
     )
@@ -309,10 +322,14 @@ def extract_paragraphs(tree: HtmlElement, url: str | None = None) -> list[str]:
 
 
 def join_datelines(paragraphs: list[str]) -> list[str]:
-    """'LUBUK BASUNG' + '– Satuan Polisi ...' split by markup -> one paragraph again."""
+    """'LUBUK BASUNG' + '– Satuan Polisi ...' and 'Jakarta -' + 'Satuan Polisi ...' split by
+    markup -> one paragraph again (the lead keeps its dateline)."""
     out: list[str] = []
     for p in paragraphs:
         if out and p[0] in "–—-" and len(out[-1].split()) <= DATELINE_WORDS:
+            out[-1] = f"{out[-1]} {p}"
+        elif (0 < len(out) <= DATELINE_PARAGRAPHS and DATELINE_ONLY.match(out[-1])
+              and len(out[-1].split()) <= DATELINE_WORDS + 1):
             out[-1] = f"{out[-1]} {p}"
         else:
             out.append(p)
@@ -322,7 +339,9 @@ def join_datelines(paragraphs: list[str]) -> list[str]:
 def find_body_blocks(tree: HtmlElement) -> list[HtmlElement]:
     """Elements whose own paragraphs hold the article text (one or several, e.g. a body split
     around an ad), scored by text length: the parent of a <p> or of a <div> of plain text
-    gets its text, an element of <br>-separated text gets that text itself."""
+    gets its text, an element of <br>-separated text gets that text itself. A block needs
+    BODY_SHARE of the top block's score, or MARKED_BODY_SHARE when its tag or class/id marks
+    boilerplate (themes put e.g. "no-share" on the body itself, which then is the top block)."""
     score: dict[HtmlElement, int] = {}
     for el in tree.iter(etree.Element):
         parent = el.getparent()
@@ -337,7 +356,12 @@ def find_body_blocks(tree: HtmlElement) -> list[HtmlElement]:
     if not score:
         return []
     top = max(score.values())
-    return [el for el, s in score.items() if s >= BODY_SHARE * top]
+    r = rules()
+
+    def marked(el: HtmlElement) -> bool:  # a footer, an aside, a comment note, a promo box
+        return el.tag in r.drop_tags or any(r.node_token.fullmatch(t) for t in _tokens(el) if t)
+
+    return [el for el, s in score.items() if s >= (MARKED_BODY_SHARE if marked(el) else BODY_SHARE) * top]
 
 
 def _direct_text(el: HtmlElement) -> str:
@@ -403,6 +427,32 @@ def _is_caption(el: HtmlElement, pattern: re.Pattern) -> bool:
     return pattern.fullmatch(el.tag) is not None or any(pattern.fullmatch(w) for w in el.get("class", "").split())
 
 
+def drop_photo_boxes(tree: HtmlElement, body_blocks: list[HtmlElement]) -> None:
+    """A photo box outside the body (one image and its caption, whatever their classes: the
+    headline photo of many templates) is dropped. The box is the image's nearest ancestor with
+    text; a box with a link or heading, another image or a long text is a teaser or a block, not
+    a photo box."""
+    blocks = set(body_blocks)
+    for img in list(tree.iter("img")):
+        if img.getparent() is None or any(a in blocks for a in img.iterancestors()):
+            continue
+        box = img.getparent()
+        for _ in range(PHOTO_BOX_DEPTH):
+            if box is None or _text_len(box):
+                break
+            box = box.getparent()
+        if box is None or box.getparent() is None or box.tag in ("body", "html") or box in blocks:
+            continue
+        if not MIN_BLOCK_TEXT <= _text_len(box) <= MAX_CAPTION_TEXT:
+            continue
+        if (sum(1 for _ in box.iter("img")) != 1 or any(_text_len(a) for a in box.iter("a"))
+                or next(box.iter("h1", "h2", "h3", "h4", "h5", "h6", "p", "li"), None) is not None):
+            continue
+        if any(d in blocks for d in box.iter()):
+            continue
+        drop(box)
+
+
 def keep_body_captions(tree: HtmlElement, body_blocks: list[HtmlElement]) -> None:
     """A photo caption inside the body becomes a paragraph; one outside it is dropped."""
     r = rules()
@@ -419,6 +469,86 @@ def keep_body_captions(tree: HtmlElement, body_blocks: list[HtmlElement]) -> Non
             box.getparent().replace(box, para)
         else:
             drop(box)
+
+
+def _is_inline(el) -> bool:
+    return not isinstance(el.tag, str) or el.tag in INLINE_WRAP
+
+
+def wrap_bare_text(body_blocks: list[HtmlElement]) -> None:
+    """Bare text of a body container, between its block children and not inside a `<p>`, becomes
+    a `<p>` of its own: the extractor keeps paragraphs and drops such runs, and a lead often is one
+    ('<b>Outlet</b> - ...' before the first `<p>`, 'Jakarta -' in bold then the text) as are the
+    sections of some templates (text after a photo and its credit line). A container without
+    block children is one paragraph already and is left alone."""
+    seen: set[HtmlElement] = set()
+    for block in body_blocks:
+        for el in list(block.iter(*BARE_CONTAINERS)):
+            if el not in seen and el.getparent() is not None:
+                seen.add(el)
+                _wrap_runs(el)
+
+
+def _wrap_runs(el: HtmlElement) -> None:
+    children = list(el)
+    if not any(not _is_inline(c) for c in children):
+        return
+    segments: list[tuple[str | None, list]] = []  # (text before the inline items, inline items)
+    text, items = el.text, []
+    for child in children:
+        if _is_inline(child):
+            items.append(child)
+            continue
+        segments.append((text, items))
+        segments.append((None, [child]))  # a block child, kept as it is
+        text, items = child.tail, []
+        child.tail = None
+    segments.append((text, items))
+    if not any(_has_words(t, i) for t, i in segments if not (len(i) == 1 and not _is_inline(i[0]))):
+        _restore(el, segments)  # nothing to wrap: put back the tails taken off
+        return
+    el.text = None
+    for child in children:
+        el.remove(child)
+    last = None
+    for text, items in segments:
+        if len(items) == 1 and not _is_inline(items[0]) and text is None:
+            el.append(items[0])
+            last = items[0]
+        elif _has_words(text, items):
+            para = etree.SubElement(el, "p")
+            para.text = text
+            for item in items:
+                para.append(item)
+            last = para
+        else:
+            _put_text(el, last, text)
+            for item in items:
+                el.append(item)
+                last = item
+
+
+def _has_words(text: str | None, items: list) -> bool:
+    if text and WORD_CHAR.search(text):
+        return True
+    return any(WORD_CHAR.search((i.text_content() if isinstance(i.tag, str) else "") + (i.tail or ""))
+               for i in items)
+
+
+def _put_text(el: HtmlElement, last, text: str | None) -> None:
+    if not text:
+        return
+    if last is None:
+        el.text = (el.text or "") + text
+    else:
+        last.tail = (last.tail or "") + text
+
+
+def _restore(el: HtmlElement, segments: list) -> None:
+    """Put back the tails `_wrap_runs` took off the block children (no run to wrap)."""
+    for (text, items), nxt in zip(segments, segments[1:]):
+        if len(items) == 1 and not _is_inline(items[0]) and text is None:
+            items[0].tail = nxt[0]
 
 
 def mark_paragraph_breaks(tree: HtmlElement) -> None:

@@ -26,7 +26,6 @@ same in the HTML source and in any extractor's output.
 """
 from __future__ import annotations
 
-import copy
 import gzip
 import hashlib
 import html as htmllib
@@ -58,69 +57,40 @@ BOILER_MAX_PER_KIND = {"menu": 2, "related": 2, "footer": 1, "share": 1, "tags":
 
 # ---------------------------------------------------------------- site rules
 
-# host pattern -> XPaths of the main article body container (the first match in document order
-# is the main article: infinite-scroll templates append the next articles after it)
-# host pattern -> XPaths of the main article body container, tried in order; the first element
-# they match in document order that holds 40 words of body is the main article (infinite-scroll
-# templates append the next articles after it); and XPaths (relative to the container) of parts
-# of it that are no body text on that template; and XPaths (relative to the container) of further
-# pages of the same article that the template puts after it (multi-page articles)
+def _cls(name: str, tag: str = "div", axis: str = "//") -> str:
+    """XPath of `tag` elements with the class word `name`."""
+    return f"{axis}{tag}[contains(concat(' ', normalize-space(@class), ' '), ' {name} ')]"
+
+
+# host pattern -> (XPaths of the main article body container, tried in order: the first element
+# they match in document order that holds 40 words of body is the main article, as infinite-scroll
+# templates append the next articles after it; XPaths, relative to the container, of its parts
+# that are no body text on that template; XPaths, relative to the container, of further pages of
+# the same article that the template puts after it)
 SITES: list[tuple[str, list[str], list[str], list[str]]] = [
-    (r"(^|\.)(liputan6|bola|fimela)\.com$", [
-        "//div[contains(concat(' ', normalize-space(@class), ' '), ' article-content-body ')]",
-    ], [], []),
-    (r"(^|\.)merdeka\.com$", [
-        "//div[@id='body--infinite']",
-        "//div[contains(concat(' ', normalize-space(@class), ' '), ' mdk-body-paragraph ')]",
-    ], [], ["following-sibling::div[contains(concat(' ', normalize-space(@class), ' '), ' paging-content ')]"]),
-    (r"(^|\.)kapanlagi\.com$", [
-        "//div[contains(concat(' ', normalize-space(@class), ' '), ' body-paragraph ')]",
-        "//div[contains(concat(' ', normalize-space(@class), ' '), ' body-paragpraph ')]",
-        "//div[contains(concat(' ', normalize-space(@class), ' '), ' deskrip-img ')]",
-        "//div[contains(concat(' ', normalize-space(@class), ' '), ' detail-img ')]",
-    ], [], []),
-    (r"(^|\.)bola\.net$", [
-        "//div[contains(concat(' ', normalize-space(@class), ' '), ' content-news ')]",
-        "//div[contains(concat(' ', normalize-space(@class), ' '), ' article-content-body ')]",
-    ], [], []),
-    (r"(^|\.)dream\.co\.id$", [
-        "//div[contains(concat(' ', normalize-space(@class), ' '), ' deskrip-detail ')]",
-        "//div[contains(concat(' ', normalize-space(@class), ' '), ' detail-body ')]",
-        "//div[contains(concat(' ', normalize-space(@class), ' '), ' body-paragraph ')]",
-    ], [], []),
-    (r"(^|\.)otosia\.com$", [
-        "//div[contains(concat(' ', normalize-space(@class), ' '), ' wrapper-list-paging ')]",
-        "//div[contains(concat(' ', normalize-space(@class), ' '), ' detail-berita ')]",
-    ], [".//div[h2 and ul/li/a]"], []),
-    (r"(^|\.)brilio\.net$", [
-        "//div[contains(concat(' ', normalize-space(@class), ' '), ' main-content ')]",
-        "//div[contains(concat(' ', normalize-space(@class), ' '), ' news-content ')]",
-    ], [".//div[contains(@class, 'list-article-box')]"], []),
-    (r"(^|\.)tribunnews\.com$", [
-        "//div[contains(concat(' ', normalize-space(@class), ' '), ' txt-article ')]",
-    ], [], []),
-    (r"(^|\.)beritasatu\.com$", [
-        "//div[contains(concat(' ', normalize-space(@class), ' '), ' story ')]",
-    ], [], []),
-    (r"(^|\.)pikiran-rakyat\.com$", [
-        "//article[contains(concat(' ', normalize-space(@class), ' '), ' read__content ')]",
-    ], [], []),
-    (r"(^|\.)kompasiana\.com$", [
-        "//div[contains(concat(' ', normalize-space(@class), ' '), ' read-content ')]",
-    ], [], []),
-    (r"(^|\.)metrobali\.com$", [
-        "//div[contains(concat(' ', normalize-space(@class), ' '), ' entry-content-inner ')]",
-    ], ["./p[em and normalize-space(.) = normalize-space(em)]"], []),
-    (r"(^|\.)beritamanado\.com$", [
-        "//div[contains(concat(' ', normalize-space(@class), ' '), ' content-inner ')]",
-    ], [], []),
-    (r"(^|\.)gelora\.co$", [
-        "//div[contains(concat(' ', normalize-space(@class), ' '), ' post-body ')]",
-    ], [], []),
-    (r"(^|\.)mediaindonesia\.com$", [
-        "//div[contains(concat(' ', normalize-space(@class), ' '), ' article ')]",
-    ], [], []),
+    (r"(^|\.)(liputan6|bola|fimela)\.com$", [_cls("article-content-body")], [], []),
+    (r"(^|\.)merdeka\.com$", ["//div[@id='body--infinite']", _cls("mdk-body-paragraph")],
+     [".//*[contains(@class, 'widereadpage')]"], [_cls("paging-content", axis="following-sibling::")]),
+    (r"(^|\.)kapanlagi\.com$",
+     [_cls("body-paragraph"), _cls("body-paragpraph"), _cls("deskrip-img"), _cls("detail-img")], [], []),
+    (r"(^|\.)bola\.net$", [_cls("content-news"), _cls("article-content-body")], [],
+     [_cls("detail-body", axis="ancestor::") + "[1]/following-sibling::div[@id='list-pagination']"
+      + _cls("content-news")]),
+    (r"(^|\.)dream\.co\.id$", [_cls("deskrip-detail"), _cls("detail-body"), _cls("body-paragraph")], [], []),
+    (r"(^|\.)otosia\.com$", [_cls("wrapper-list-paging"), _cls("detail-berita")], [".//div[h2 and ul/li/a]"], []),
+    (r"(^|\.)brilio\.net$", [_cls("main-content"), _cls("news-content")],
+     [".//div[contains(@class, 'list-article-box')]"], []),
+    (r"(^|\.)tribunnews\.com$", [_cls("txt-article")], [], []),
+    (r"(^|\.)beritasatu\.com$", [_cls("story")], [], []),
+    (r"(^|\.)pikiran-rakyat\.com$", [_cls("read__content", "article")], [], []),
+    (r"(^|\.)kompasiana\.com$", [_cls("read-content")], [], []),
+    (r"(^|\.)metrobali\.com$", [_cls("entry-content-inner")],
+     ["./p[em and normalize-space(.) = normalize-space(em)]"], []),  # an italic photo caption
+    (r"(^|\.)beritamanado\.com$", [_cls("content-inner")], [], []),
+    (r"(^|\.)gelora\.co$", [_cls("post-body")], [], []),
+    (r"(^|\.)mediaindonesia\.com$", [_cls("article")], [], []),
 ]
+
 
 # non-body parts inside a body container (tag names, then class/id words)
 DROP_TAGS = {"script", "style", "noscript", "template", "iframe", "figure", "figcaption", "ins", "form",
@@ -133,14 +103,14 @@ DROP_WORD = re.compile(
     r"video|embed|essb\w*|addtoany|awac|jeg_ad|instagram\w*|twitter\w*|tiktok\w*|tweet\w*|"
     r"headline\w*|kategori|category|title\w*|date\w*|time\w*|tanggal|datetime|pubdate",
     re.I)
-BAKA_JUGA = re.compile(r"\s*[(\[•·*]*\s*(baca|lihat|simak)\s+(ini\s+)?(juga|selengkapnya|berita|lainnya)\b|\s*baca\s*:",
+BACA_JUGA = re.compile(r"\s*[(\[•·*]*\s*(baca|lihat|simak)\s+(ini\s+)?(juga|selengkapnya|berita|lainnya)\b|\s*baca\s*:",
                        re.I)
 # paragraphs of the body that are no article text: credits, promos, page links
 NOT_TEXT = re.compile(
     r"^\s*([(\[]|\*\*|#|©|baca\b|lihat\b|simak\b|saksikan\b|ikuti\b|tonton\b|dapatkan\b|jangan lupa\b|"
     r"reporter\b|editor\b|penulis\b|sumber\b|foto\b|laporan (wartawan|jurnalis|reporter|kontributor)|"
     r"pakai masker|selalu jaga|(senin|selasa|rabu|kamis|jum'?at|sabtu|minggu),? \d|"
-    r"halaman\b|\d+ dari \d+ halaman|cek berita|yuk\b|klik\b|download\b|unduh\b|follow\b)", re.I)
+    r"halaman\b|\d+ dari \d+ halaman|cek berita|yuk\b|klik\b|download\b|unduh\b|follow\b|ingin tahu\b)", re.I)
 TITLE_TAGS = {"h1", "title"}
 KINDS = [  # boilerplate kind by ancestor tag or class/id word, first match wins
     ("comment", re.compile(r"comment\w*|komentar|disqus|disclaimer-comment", re.I), set()),
@@ -149,7 +119,7 @@ KINDS = [  # boilerplate kind by ancestor tag or class/id word, first match wins
     ("footer", re.compile(r"footer\w*|copyright", re.I), {"footer"}),
     ("menu", re.compile(r"nav\w*|menu\w*|navbar|header|topbar|kanal|channel-bar", re.I), {"nav", "header"}),
     ("related", re.compile(r"related|terkait|recommend\w*|rekomendasi|popular|populer|terpopuler|trending|"
-                           r"latest|terbaru|terkini|list\w*|most|headline|box|widget|sidebar|aside|infinite|"
+                           r"latest|terbaru|terkini|list\w*|most|box|widget|sidebar|aside|infinite|"
                            r"read-next|next-article|berita-lain|lainnya", re.I), {"aside"}),
     ("caption", re.compile(r"caption\w*", re.I), {"figcaption"}),
 ]
@@ -294,15 +264,24 @@ def _words(el) -> list[str]:
 HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 
+def _link_list(el) -> bool:
+    """A list of links (related headlines): every item's text is link text."""
+    items = [li for li in el if isinstance(li.tag, str) and li.tag == "li"]
+    return bool(items) and all(" ".join(li.text_content().split())
+                               == " ".join(" ".join(a.text_content().split()) for a in li.iter("a")).strip()
+                               for li in items)
+
+
 def _dropped(el) -> bool:
-    """Not body text: a DROP tag or class/id word, or hidden from the reader (display:none)."""
+    """Not body text: a DROP tag or class/id word, a list of links, or hidden from the reader."""
     return (not isinstance(el.tag, str) or el.tag in DROP_TAGS
             or any(DROP_WORD.fullmatch(w) for w in _words(el))
+            or (el.tag in ("ul", "ol") and _link_list(el))
             or HIDDEN.search(el.get("style", "")) is not None or el.get("hidden") is not None)
 
 
 def _is_baca_juga(el) -> bool:
-    return isinstance(el.tag, str) and BAKA_JUGA.match(" ".join(el.text_content().split())) is not None
+    return isinstance(el.tag, str) and BACA_JUGA.match(" ".join(el.text_content().split())) is not None
 
 
 BLOCKS = {"p", "div", "section", "article", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "blockquote",
@@ -324,9 +303,10 @@ def body_blocks(parts, drops: frozenset = frozenset()) -> list[dict]:
         else:
             blocks[-1]["heading"] = heading
 
-    def walk(el, heading):
+    def walk(el, heading, in_link=False):
+        in_link = in_link or el.tag == "a"
         if el.text:
-            blocks[-1]["pieces"].append((el, el.text))
+            blocks[-1]["pieces"].append((el, el.text, in_link))
         prev_br = False
         for child in el:
             if not isinstance(child.tag, str):
@@ -343,21 +323,39 @@ def body_blocks(parts, drops: frozenset = frozenset()) -> list[dict]:
                 inner = heading or child.tag in HEADINGS
                 if child.tag in BLOCKS:
                     flush(inner)
-                walk(child, inner)
+                walk(child, inner, in_link)
                 if child.tag in BLOCKS:
                     flush(heading)
             if child.tail and child.tail.strip():
-                blocks[-1]["pieces"].append((child, child.tail))
+                blocks[-1]["pieces"].append((child, child.tail, in_link))
                 prev_br = False
 
     for part in ([parts] if not isinstance(parts, list) else parts):
         flush()
         walk(part, False)
-    return [b for b in blocks if "".join(t for _, t in b["pieces"]).strip()]
+    return [b for b in blocks if "".join(t for _, t, _ in b["pieces"]).strip()]
 
 
 def body_text(parts, drops: frozenset = frozenset()) -> str:
-    return " ".join("".join(t for _, t in b["pieces"]) for b in body_blocks(parts, drops))
+    return " ".join("".join(t for _, t, _ in b["pieces"]) for b in body_blocks(parts, drops))
+
+
+def visible_text(parts) -> str:
+    """All text of the body parts but scripts, styles and 'Baca Juga' boxes (headings included):
+    no boilerplate snippet may occur in it."""
+    out = []
+
+    def walk(el):
+        if not isinstance(el.tag, str) or el.tag in ("script", "style", "noscript", "template") or _is_baca_juga(el):
+            return
+        out.append(el.text or "")
+        for child in el:
+            walk(child)
+            out.append(child.tail or "")
+
+    for part in parts:
+        walk(part)
+    return " ".join(out)
 
 
 def windows(text: str, minimum: int) -> list[re.Match]:
@@ -389,18 +387,24 @@ class Locator:
 
 
 def pick_body(blocks, loc: Locator) -> list[dict]:
+    """Lead (first), middle and last paragraphs of the body, each of 8 words or more and no
+    heading, credit, promo or related link; a snippet of each: the first plain run of the lead
+    (past its dateline when that is in bold), the longest run of the others."""
     def text_of(block):
-        return " ".join("".join(t for _, t in block["pieces"]).split())
+        return " ".join("".join(t for _, t, _ in block["pieces"]).split())
 
-    usable = [b for b in blocks
-              if not b["heading"] and len(text_of(b).split()) >= 8 and not NOT_TEXT.match(text_of(b))]
+    def links_only(block):  # a related headline: the paragraph is one link
+        return not " ".join("".join(t for _, t, link in block["pieces"] if not link).split())
+
+    usable = [b for b in blocks if not b["heading"] and not links_only(b)
+              and len(text_of(b).split()) >= 8 and not NOT_TEXT.match(text_of(b))]
     if len(usable) < 3:
         return []
     chosen = [("lead", usable[0]), ("middle", usable[len(usable) // 2]), ("last", usable[-1])]
     out = []
     for kind, block in chosen:
         pieces = block["pieces"] if kind == "lead" else sorted(block["pieces"], key=lambda p: -len(p[1]))
-        for el, text in pieces:
+        for el, text, _ in pieces:
             wins = windows(text, BODY_MIN)
             if not wins:
                 continue
@@ -432,9 +436,15 @@ def boiler_kind(el, parts) -> str | None:
 
 def pick_boilerplate(tree, parts, gold_body: str, title: str, body_keys: list[str],
                       loc: Locator) -> list[dict]:
+    """Up to BOILER_MAX_PER_KIND snippets of each kind, in document order: text outside the body
+    parts (and outside the headline box, which holds the deck) under a menu, related list, share
+    or tag row, comment box or footer, and the 'Baca Juga' boxes inside the body. None may occur
+    in the body text or the title, nor overlap a body snippet."""
     taken: dict[str, list] = {}
     seen_text: set[str] = set()
     inside = {el for part in parts for el in part.iter()}
+    h1 = next(tree.iter("h1"), None)
+    header = set(h1.getparent().iter()) if h1 is not None and h1.getparent() is not None else set()
 
     def consider(kind, el, text):
         minimum = BOILER_MIN.get(kind, BOILER_DEFAULT_MIN)
@@ -460,15 +470,14 @@ def pick_boilerplate(tree, parts, gold_body: str, title: str, body_keys: list[st
                                                                    for a in el.iterancestors()):
                 for sub in el.iter():
                     for text in (sub.text, sub.tail if sub is not el else None):
-                        if text and not BAKA_JUGA.fullmatch(text):
+                        if text and not BACA_JUGA.fullmatch(text):
                             consider("baca_juga", sub, text)
             continue
-        kind = boiler_kind(el, parts)
+        kind = None if el in header else boiler_kind(el, parts)  # the headline box holds the deck
         if kind is None:
             continue
-        for text in (el.text,):
-            if text and text.strip():
-                consider(kind, el, text)
+        if el.text and el.text.strip():
+            consider(kind, el, el.text)
     ordered = []
     for kind in ("menu", "related", "baca_juga", "share", "tags", "comment", "caption", "footer"):
         ordered.extend(taken.get(kind, []))
@@ -507,7 +516,7 @@ def annotate_page(row: dict) -> dict | None:
     body = pick_body(body_blocks(parts, drops), loc)
     if not body:
         return None
-    gold_body = norm(body_text(parts, drops))
+    gold_body = norm(body_text(parts, drops) + " " + visible_text(parts))
     title = norm(" ".join(" ".join(h.text_content().split()) for h in tree.iter("h1", "title")))
     body_keys = [norm(source[s['span'][0]:s['span'][1]]) for s in body]
     boiler = pick_boilerplate(tree, parts, gold_body, title, body_keys, loc)
