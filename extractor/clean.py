@@ -662,7 +662,8 @@ def split_plain_text(body: str, title: str | None) -> tuple[str | None, str | No
     line is a byline; a trailing 'CATEGORY4 hari ago' headline list is cut off."""
     r = rules()
     lines = [normalize(line) for line in body.splitlines()]
-    lines = [line for line in lines if line]
+    # chrome first (the headline follows it), but not the line that opens a trailing list of headlines
+    lines = [line for line in lines if line and (r.tail_list_start.match(line) or not r.line.match(line))]
     start = 0
     if title is None:
         while start < len(lines) - 1 and _is_site_line(lines[start], r):

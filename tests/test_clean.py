@@ -208,3 +208,14 @@ def test_a_short_first_line_before_the_body_is_the_headline_and_the_url_dates_th
                          url="http://akcayanews.com/2018/02/05/rakor-pilkada/")
     assert article.title == "Polda Kalbar Gelar Rakor Pilkada"
     assert article.published == "2018-02-05"
+
+
+def test_crawled_text_chrome_is_dropped():
+    from extractor.clean import clean_text
+
+    text = ("Home / Nasional / Pemerintah / Politik\nPolda Gelar Rakor Pilkada\nOleh humas on November 17, 2017\n"
+            "Laporan Wartawan Tribunnews.com, Glery Lazuardi\n- Reporter : Lylia Puji Rahayu\n"
+            "Polda Kalbar menggelar rapat koordinasi pengamanan Pilkada, Senin (5/2/2018).\n"
+            "URL berhasil dicopy\nzoom-in-whitePerbesar\nPosting Komentar\nRelated Posts\n")
+    article = clean_text(text, "chrome")
+    assert article.paragraphs == ["Polda Kalbar menggelar rapat koordinasi pengamanan Pilkada, Senin (5/2/2018)."]
