@@ -15,6 +15,7 @@ class RawDocument:
     url: str | None = None
     published: str | None = None
     error: str | None = None
+    title: str | None = None  # a headline the input gives apart from its text (JSONL "title")
 
 
 @dataclass(slots=True)

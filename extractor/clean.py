@@ -130,7 +130,7 @@ def clean_document(raw: RawDocument) -> Article:
         if raw.kind == "html":
             article = clean_html(text, raw.doc_id, raw.source, url=raw.url)
         else:
-            article = clean_text(text, raw.doc_id, raw.source, url=raw.url)
+            article = clean_text(text, raw.doc_id, raw.source, url=raw.url, title=raw.title)
     except Exception as exc:  # one bad page must never stop a batch
         LOG.warning("cleaning %s failed: %s", raw.doc_id, exc, exc_info=True)
         return _failed(raw, f"cleaning failed: {type(exc).__name__}: {exc}")
@@ -155,11 +155,13 @@ def clean_html(html: str, doc_id: str = "-", source: str = "-", url: str | None 
     return _article(doc_id, source, meta, paragraphs, url)
 
 
-def clean_text(text: str, doc_id: str = "-", source: str = "-", url: str | None = None) -> Article:
-    """Article from a text input: YAML front matter, then an HTML or plain-text body."""
+def clean_text(text: str, doc_id: str = "-", source: str = "-", url: str | None = None,
+               title: str | None = None) -> Article:
+    """Article from a text input: YAML front matter (or a `title` given with it), then an HTML or
+    plain-text body."""
     front, body, warnings = split_front_matter(text)
     meta = PageMeta(
-        title=_str(front.get("title")),
+        title=_str(front.get("title")) or _str(title),
         published=_normal_stamp(_str(front.get("date") or front.get("published"))),
         author=_str(front.get("author")),
         site=_str(front.get("site") or front.get("source")),

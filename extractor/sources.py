@@ -155,10 +155,11 @@ def _jsonl_record(line: bytes, fallback_id: str, source: str) -> RawDocument:
     doc_id = str(record["id"]) if record.get("id") not in (None, "") else fallback_id
     url = record.get("url") if isinstance(record.get("url"), str) else None
     published = record.get("published") if isinstance(record.get("published"), str) else None
+    title = record.get("title") if isinstance(record.get("title"), str) else None
     for key, kind in (("html", "html"), ("text", "text")):
         if isinstance(record.get(key), str):
             return RawDocument(doc_id=doc_id, source=source, content=record[key], kind=kind,
-                               url=url, published=published)
+                               url=url, published=published, title=title)
     return _error(doc_id, source, "bad JSONL line: no 'html' or 'text' string", url)
 
 

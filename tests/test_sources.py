@@ -107,3 +107,16 @@ def test_truncated_warc_record(tmp_path):
         assert docs[0].error is None
         assert "truncated" in docs[-1].error
         assert clean_document(docs[-1]).error == docs[-1].error
+
+
+def test_jsonl_text_of_one_line_is_body_and_its_title_the_headline(tmp_path):
+    from extractor.clean import clean_document
+
+    line = ("Bawaslu Kota Ternate menggelar FGD pencegahan politik uang Pemilu 2019 di Hotel Grand Majang, "
+            "Senin (3/9/2018).")
+    path = tmp_path / "crawl.jsonl"
+    path.write_text(json.dumps({"id": "a", "text": line}) + "\n"
+                    + json.dumps({"id": "b", "title": "Bawaslu Gelar FGD", "text": line}) + "\n", encoding="utf-8")
+    first, second = (clean_document(d) for d in iter_documents([str(path)]))
+    assert first.error is None and first.title is None and first.paragraphs == [line]
+    assert second.title == "Bawaslu Gelar FGD" and second.paragraphs == [line]
