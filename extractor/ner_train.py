@@ -64,7 +64,8 @@ SOURCES = {
         "used_for": "train=train, dev=valid, test=test; PERSON/PLACE/ORGANISATION -> PER/LOC/ORG",
     },
     "rakor-corpus": {
-        "url": "this repository, corpus/dev (clean + gold.jsonl) and corpus/seeds",
+        "url": "this repository, corpus/dev (clean + gold.jsonl), corpus/seeds and the train split of "
+               "corpus/real (texts from its local cache)",
         "licence": "project corpus",
         "used_for": ("train only: gold attendee names -> PER, attendee institutions and host "
                      "-> ORG, projected by exact string search; other capitalised tokens "
@@ -182,6 +183,21 @@ def read_corpus(corpus_dir: Path) -> list[tuple[str, str, dict]]:
                 if path.is_file():
                     text = _strip_markup(path.read_text(encoding="utf-8"))
                     items.append((rec["id"], text, rec))
+    return items + read_real_train(corpus_dir)
+
+
+def read_real_train(corpus_dir: Path) -> list[tuple[str, str, dict]]:
+    """The train split of corpus/real (meeting reports), when its texts are in the local cache;
+    its dev and test splits are never trained on."""
+    real = corpus_dir / "real"
+    if not (real / "manifest.jsonl").is_file():
+        return []
+    manifest = {r["id"]: r for r in map(json.loads, (real / "manifest.jsonl").read_text(encoding="utf-8").splitlines())}
+    items = []
+    for rec in map(json.loads, (real / "gold.jsonl").read_text(encoding="utf-8").splitlines()):
+        path = real / "cache" / "text" / f"{rec['id']}.txt"
+        if manifest[rec["id"]]["split"] == "train" and rec["is_meeting_report"] and path.is_file():
+            items.append((rec["id"], path.read_text(encoding="utf-8"), rec))
     return items
 
 

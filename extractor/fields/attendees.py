@@ -489,7 +489,8 @@ def _listed_groups(text: str, s: int, e: int, taken: list[Mention], orgs: set[tu
         if key in vague or len(item.split()) > 8 or _is_degree(item):
             continue
         named = institution_re.match(item) and not re.search(r"\s(?!dan\s|se-)[a-z]", item)
-        if key in groups or named or (start, start + len(item)) in orgs:
+        post = _patterns()[0].match(item)  # "Pasi Kodim": a post the model read as an organisation
+        if key in groups or named or ((start, start + len(item)) in orgs and not post):
             found.append(Mention(start, start + len(item), None, None, item))
     return found
 
