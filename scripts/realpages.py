@@ -89,6 +89,9 @@ SITES: list[tuple[str, list[str], list[str], list[str]]] = [
     (r"(^|\.)beritamanado\.com$", [_cls("content-inner")], [], []),
     (r"(^|\.)gelora\.co$", [_cls("post-body")], [], []),
     (r"(^|\.)mediaindonesia\.com$", [_cls("article")], [], []),
+    (r"(^|\.)detik\.com$", [_cls("detail__body-text")],
+     [".//div[contains(@class, 'parallaxindetail')]"], []),  # an in-body ad slot
+    (r"(^|\.)kompas\.com$", [_cls("read__content")], [], []),
 ]
 
 
