@@ -66,3 +66,9 @@ def test_a_passive_without_oleh_needs_an_institution():
 ])
 def test_conveners_and_owners_of_real_meetings(title, body, expected):
     assert extract_host(make_doc(body, title=title)).value == expected
+
+
+def test_a_chair_after_a_site_dateline():
+    body = ("tirto.id - Menteri Koordinator Bidang Politik Hukum dan Keamanan (Menkopolhukam) Wiranto memimpin rapat "
+            "koordinasi khusus untuk persiapan menjaga keamanan pada kampanye terbuka.")
+    assert extract_host(make_doc(body, title="Wiranto Pimpin Rakor Khusus")).value == "Kemenko Polhukam"

@@ -87,6 +87,7 @@ def _subject_cut() -> re.Pattern[str]:
     return re.compile(rf"\s+(?:{SUBJECT_CUT_WORDS}|{weekdays})\b.*$|,.*$", re.I)
 
 
+PARENTHESIS_END = re.compile(r"\s*\([^)]*\)$")
 LOWER_VERB = re.compile(r"\s+(?:me|ber|di)[a-z]{3,}\b.*$")  # "Polres X menginisiasi silaturahmi ...": X
 
 
@@ -103,7 +104,9 @@ def _institution_of(subject: str) -> str | None:
     """The subject as an institution, or the institution its role makes plain."""
     subject = subject.strip(" ,.")
     if re.match(gazetteer.role_pattern(), subject):
-        return gazetteer.role_institution(role_extent(subject))
+        institution = gazetteer.role_institution(role_extent(subject))
+        # "Menteri ... (Menkopolhukam)": the bracket names the post, not the institution
+        return PARENTHESIS_END.sub("", institution) if institution else None
     if _institution_anywhere().search(subject):
         return subject
     return None
@@ -159,7 +162,10 @@ def extract_host(doc: Doc) -> FieldResult:
         for m in pattern.finditer(text, body):
             if pattern is PASSIVE and not m.group("by") and not _heads().match(m.group("x")):
                 continue  # "dilaksanakan Rapat Koordinasi ...": no organiser without "oleh" or an institution
-            subject = _organiser(m.group("x"))
+            x = m.group("x")
+            if pattern is CHAIRING and (head := _heads().search(x)):
+                x = x[head.start():]  # "tirto.id - Menteri Koordinator ... Wiranto memimpin": from the post on
+            subject = _organiser(x)
             host = _institution_of(subject)
             if host:
                 written = as_written(text, host) if host != subject else host
