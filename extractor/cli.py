@@ -217,3 +217,37 @@ def train_ner(ctx: typer.Context) -> None:
 from extractor.fetch_cli import fetch_command, watch_command  # noqa: E402  (issue 8: fetching)
 app.command("fetch")(fetch_command)
 app.command("watch")(watch_command)
+
+
+@app.command("review")
+def review_command(
+    records: Annotated[Path, typer.Argument(help="JSONL records from `rakor extract`.", exists=True, dir_okay=False)],
+    texts: Annotated[Optional[Path], typer.Option("--texts", help="Folder of <doc_id>.txt/.html or JSONL of "
+                                                  "{id, text|html} (default: each record's source file).")] = None,
+    out: Annotated[Path, typer.Option("--out", "-o", help="Reviewed records, gold format (ANNOTATION.md); "
+                                      "one line per record, replaced on every save.")] = Path("reviewed.jsonl"),
+    port: Annotated[int, typer.Option("--port", help="Port on 127.0.0.1 (0: any free port).")] = 8765,
+) -> None:
+    """Review records in the browser against their articles; corrections are saved as gold (issue 18)."""
+    from extractor.review import serve
+
+    def ready(url: str, n: int) -> None:
+        err.print(f"reviewing {n} records at {url} ; saving to {out} (Ctrl+C stops)")
+        typer.echo(url)
+
+    serve(records, out, texts, port, ready)
+
+
+@app.command("report")
+def report_command(
+    records: Annotated[Path, typer.Argument(help="JSONL records from `rakor extract`.", exists=True, dir_okay=False)],
+    output: Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write.")] = Path("report.html"),
+    aliases: Annotated[Optional[Path], typer.Option(help="short,long CSV of institution aliases for merging "
+                                                    "(default: corpus/aliases.csv when present).")] = None,
+) -> None:
+    """One self-contained offline HTML report: meetings per week and province, hosts by kind, institutions
+    that meet together, a searchable table; meetings told by several outlets counted once (issue 18)."""
+    from extractor.report import write_report
+
+    summary = write_report(records, output, aliases)
+    err.print(f"{summary['records']} records, {summary['meetings']} meetings -> {output}")
