@@ -184,3 +184,17 @@ def test_goals_of_real_reports(body, goals):
 def test_a_purpose_opener_needs_the_meeting_in_its_sentence():
     body = "Untuk memastikan hak pilih warga terjamin, KPU mendata pemilih di rumah sakit."
     assert extract_goals(make_doc(body)).value == []
+
+
+@pytest.mark.parametrize("body, goal", [
+    ("Rakor Kemenko Polhukam ini diadakan untuk memperkuat sinergitas di antara stakeholder daerah.",
+     "memperkuat sinergitas di antara stakeholder daerah"),
+    ("Rapat Forkopimda itu dilaksanakan guna mendukung kondusifitas daerah menjelang Pemilu serentak.",
+     "mendukung kondusifitas daerah menjelang Pemilu serentak"),
+    ("Rakor wilayah Sumatera ini merupakan upaya bersama untuk menyamakan langkah strategis.",
+     "menyamakan langkah strategis"),
+    ("“Melalui rapat koordinasi ini, kami bermaksud agar unsur TNI maupun Polri bekerja sama,” ujarnya.",
+     "unsur TNI maupun Polri bekerja sama"),
+])
+def test_purposes_said_of_the_meeting(body, goal):
+    assert extract_goals(make_doc(body)).value == [goal]
