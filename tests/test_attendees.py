@@ -310,7 +310,7 @@ def test_a_placed_unit_ends_with_its_sentence():
 def test_name_before_role_in_national_reports():
     people = _people("Hadir dalam rapat antara lain, M. Prasetyo Jaksa Agung, Tjahjo Kumolo Mendagri, "
                      "Rudiantara Menkominfo, serta Ketua KPU Arief Budiman.")
-    assert people["Tjahjo Kumolo"]["institution"] == "Kemendagri"
+    assert people["Tjahjo Kumolo"]["institution"] == "Kementerian Dalam Negeri"
     assert people["Rudiantara"]["role"] == "Menkominfo"
     assert people["Arief Budiman"]["role"] == "Ketua KPU"
     assert "Tjahjo Kumolo Mendagri" not in people
@@ -335,4 +335,4 @@ def test_unnamed_national_posts_and_bare_lists_after_dihadiri_are_institutions()
     doc = make_doc("Video conference diikuti langsung Kapolri, Mendagri, Panglima TNI, Ketua KPU RI dan Ketua DKPP. "
                    "Rakor dengan dihadiri KPU, Bawaslu, Polda, dan Korem 044 Garuda Hitam.")
     institutions = {a["institution"] for a in extract_attendees(doc).value}
-    assert {"Polri", "Kemendagri", "TNI", "KPU RI", "Korem 044 Garuda Hitam", "Bawaslu"} <= institutions
+    assert {"Polri", "Kementerian Dalam Negeri", "TNI", "KPU RI", "Korem 044 Garuda Hitam", "Bawaslu"} <= institutions
