@@ -1,4 +1,6 @@
 """Goals: lead-ins cut, quotes ended, result lists split, repeats listed once."""
+import pytest
+
 from extractor.fields.goals import extract_goals
 from fields_helpers import make_doc
 
@@ -144,8 +146,6 @@ def test_purpose_as_an_effort_and_in_a_quote():
                                                    "memastikan tidak ada TPS yang kosong dari pengamanan"]
 
 
-import pytest  # noqa: E402
-
 
 @pytest.mark.parametrize("body, goal", [
     ("Kapolda menekankan bahwa Rakor ini adalah langkah penting untuk menyamakan persepsi dan strategi pengamanan.",
@@ -158,6 +158,14 @@ import pytest  # noqa: E402
      "meningkatkan sinergitas penyelenggaraan Pilkada 2024"),
     ("KPU Muaro Jambi menggelar rapat koordinasi terkait persiapan pencalonan Bupati dan Wakil Bupati, Senin (5/8/2024).",
      "persiapan pencalonan Bupati dan Wakil Bupati"),
+    ("Rakor Kemenko Polhukam ini diadakan untuk memperkuat sinergitas di antara stakeholder daerah.",
+     "memperkuat sinergitas di antara stakeholder daerah"),
+    ("Rapat Forkopimda itu dilaksanakan guna mendukung kondusifitas daerah menjelang Pemilu serentak.",
+     "mendukung kondusifitas daerah menjelang Pemilu serentak"),
+    ("Rakor wilayah Sumatera ini merupakan upaya bersama untuk menyamakan langkah strategis.",
+     "menyamakan langkah strategis"),
+    ("“Melalui rapat koordinasi ini, kami bermaksud agar unsur TNI maupun Polri bekerja sama,” ujarnya.",
+     "unsur TNI maupun Polri bekerja sama"),
 ])
 def test_lead_ins_of_real_reports(body, goal):
     assert extract_goals(make_doc(body)).value == [goal]
@@ -184,17 +192,3 @@ def test_goals_of_real_reports(body, goals):
 def test_a_purpose_opener_needs_the_meeting_in_its_sentence():
     body = "Untuk memastikan hak pilih warga terjamin, KPU mendata pemilih di rumah sakit."
     assert extract_goals(make_doc(body)).value == []
-
-
-@pytest.mark.parametrize("body, goal", [
-    ("Rakor Kemenko Polhukam ini diadakan untuk memperkuat sinergitas di antara stakeholder daerah.",
-     "memperkuat sinergitas di antara stakeholder daerah"),
-    ("Rapat Forkopimda itu dilaksanakan guna mendukung kondusifitas daerah menjelang Pemilu serentak.",
-     "mendukung kondusifitas daerah menjelang Pemilu serentak"),
-    ("Rakor wilayah Sumatera ini merupakan upaya bersama untuk menyamakan langkah strategis.",
-     "menyamakan langkah strategis"),
-    ("“Melalui rapat koordinasi ini, kami bermaksud agar unsur TNI maupun Polri bekerja sama,” ujarnya.",
-     "unsur TNI maupun Polri bekerja sama"),
-])
-def test_purposes_said_of_the_meeting(body, goal):
-    assert extract_goals(make_doc(body)).value == [goal]

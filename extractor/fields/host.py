@@ -15,7 +15,7 @@ from extractor import gazetteer
 from extractor.data import alternation, load_toml
 from extractor.fields import FieldResult
 from extractor.fields.text import doc_text, sentences
-from extractor.fields.units import as_written, role_extent
+from extractor.fields.units import as_written, institution_mention, role_extent
 
 DATELINE = re.compile(r"^[\w .,'’/()-]{2,60}?\s*[–—-]{1,2}\s*(?=[A-Z\"“])")  # "SUNGAILIAT, 14 November 2024 –"
 # Where the organiser's name ends inside a subject: "X melalui Y", "X bersama Y", "X, ...", "X yang ...".
@@ -55,11 +55,6 @@ def _active(verbs: tuple[str, ...] = tuple(ACTIVE_VERBS)) -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _heads() -> re.Pattern[str]:
     return re.compile(rf"(?:{gazetteer.institution_pattern()}|{gazetteer.role_pattern()})")
-
-
-@lru_cache(maxsize=1)
-def _institution_anywhere() -> re.Pattern[str]:
-    return re.compile(rf"\b(?:{gazetteer.institution_pattern()})\b", re.I)
 
 
 def _fullest(text: str, host: str) -> str:
@@ -107,7 +102,7 @@ def _institution_of(subject: str) -> str | None:
         institution = gazetteer.role_institution(role_extent(subject))
         # "Menteri ... (Menkopolhukam)": the bracket names the post, not the institution
         return PARENTHESIS_END.sub("", institution) if institution else None
-    if _institution_anywhere().search(subject):
+    if institution_mention().search(subject):
         return subject
     return None
 

@@ -166,7 +166,8 @@ def is_institution_or_region(name: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _institution_mention() -> re.Pattern[str]:
+def institution_mention() -> re.Pattern[str]:
+    """An institution named anywhere in a text, any case."""
     return re.compile(rf"\b(?:{gazetteer.institution_pattern()})\b", re.I)
 
 
@@ -174,7 +175,7 @@ def _institution_mention() -> re.Pattern[str]:
 def _written_forms(text: str) -> dict[str, str]:
     """The first mention of each canonical institution in a text (one scan per text)."""
     forms: dict[str, str] = {}
-    for m in _institution_mention().finditer(text):
+    for m in institution_mention().finditer(text):
         mention = role_extent(text[m.start():m.start() + 120]).strip(" ,.")
         canonical = gazetteer.canonical_institution(mention) if mention else None
         if canonical:
