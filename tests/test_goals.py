@@ -192,3 +192,35 @@ def test_goals_of_real_reports(body, goals):
 def test_a_purpose_opener_needs_the_meeting_in_its_sentence():
     body = "Untuk memastikan hak pilih warga terjamin, KPU mendata pemilih di rumah sakit."
     assert extract_goals(make_doc(body)).value == []
+
+
+@pytest.mark.parametrize("body, goals", [
+    # the topic of the meeting's description, up to its venue or date, when no aim is stated
+    ("Polres Sidoarjo menggelar rapat koordinasi kesiapan pengamanan Pilkada Sidoarjo di Aula Polres, Senin (5/8/2024).",
+     ["kesiapan pengamanan Pilkada Sidoarjo"]),
+    ("Kesbangpol menggelar Rakor Forkopimda dalam rangka pengamanan Pilkada Kabupaten Madiun Tahun 2024 di Pendopo Bupati.",
+     ["pengamanan Pilkada Kabupaten Madiun Tahun 2024"]),
+    # "Rapat Koordinasi" is the meeting's name: its second word is no topic
+    ("Bawaslu menggelar Rapat Koordinasi (Rakor) jelang pilkada serentak 9 Desember di kantornya.",
+     ["pilkada serentak 9 Desember"]),
+    # a stated aim wins over the topic
+    ("Polres Kudus menggelar rapat koordinasi kesiapan Pilkada di Aula Polres. Rakor ini bertujuan untuk menyamakan "
+     "persepsi seluruh unsur keamanan.", ["menyamakan persepsi seluruh unsur keamanan"]),
+])
+def test_meeting_topic_when_no_aim_is_stated(body, goals):
+    assert extract_goals(make_doc(body)).value == goals
+
+
+@pytest.mark.parametrize("body, goals", [
+    ("Rapat koordinasi ini dilakukan dalam rangka menjaga situasi aman dan lancar selama Pemilu 2024.",
+     ["menjaga situasi aman dan lancar selama Pemilu 2024"]),
+    ("Rapat koordinasi yang kita laksanakan pada hari ini adalah sebagai langkah untuk mengawal seluruh tahapan Pilkades "
+     "serentak dan untuk mengantisipasi berbagai potensi permasalahan.",
+     ["mengawal seluruh tahapan Pilkades serentak", "mengantisipasi berbagai potensi permasalahan"]),
+    ("Menurutnya, Rapat Koordinasi yang diselenggarakan Kesbangpol itu menjadi momentum penting untuk menyatukan langkah "
+     "seluruh pemangku kepentingan.", ["menyatukan langkah seluruh pemangku kepentingan"]),
+    ("Menko Polhukam memimpin rapat koordinasi khusus untuk persiapan pengamanan kampanye terbuka.",
+     ["persiapan pengamanan kampanye terbuka"]),
+])
+def test_purpose_said_of_the_meeting_at_a_distance_and_second_aims(body, goals):
+    assert extract_goals(make_doc(body)).value == goals

@@ -239,6 +239,44 @@ def _purpose_clauses(text: str, body: int) -> list[tuple[int, int]]:
     return spans
 
 
+@lru_cache(maxsize=1)
+def _second_aim() -> re.Pattern[str]:
+    return re.compile(load_toml("patterns.toml")["goals"]["second_aim"], re.I)
+
+
+def _split_aims(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """"untuk X dan untuk Y": X and Y, each a goal of its own."""
+    spans, left = [], start
+    for m in _second_aim().finditer(text, start, end):
+        spans.append((left, m.start()))
+        left = m.end()
+    return spans + [(left, end)]
+
+
+@lru_cache(maxsize=1)
+def _topic_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The meeting's name and what links it to its topic ("Rakor Forkopimda dalam rangka "), the
+    name right before a topic noun ("rapat koordinasi kesiapan"), and what ends the topic."""
+    topic = load_toml("patterns.toml")["goals"]["topic"]
+    name = (rf"\b(?:{alternation(topic['meeting_nouns'])})\b(?:\s+\([^()\n]{{1,30}}\))?"
+            rf"(?:\s+(?:{alternation(topic['name_words'])}|(?-i:[A-Z][\w-]*)))*?")
+    linked = re.compile(rf"{name}\s+(?:{alternation(topic['linkers'])})\s+", re.I)
+    headed = re.compile(rf"{name}\s+(?=(?:{alternation(topic['heads'])})\b)", re.I)
+    return linked, headed, re.compile("|".join(topic["ends"]), re.I)
+
+
+def _meeting_topic(text: str, body: int) -> list[tuple[int, int]]:
+    """The first topic given in the meeting's description, up to its venue, date or clause end."""
+    linked, headed, ends = _topic_patterns()
+    found = [m for m in (linked.search(text, body), headed.search(text, body)) if m]
+    if not found:
+        return []
+    start = min(found, key=lambda m: m.end()).end()
+    end = _clause_end(text, start, False)
+    cut = ends.search(text, start, end)
+    return [(start, cut.start() if cut else end)]
+
+
 def _same_goal(a: str, b: str) -> bool:
     """A goal said twice, in other words or at more length ("X" and "X dalam mengatasi Y")."""
     return token_f1(a, b) >= 0.8 or f" {min(a, b, key=len)} " in f" {max(a, b, key=len)} "
@@ -277,9 +315,11 @@ def extract_goals(doc: Doc) -> FieldResult:
     candidates += [(s, min(e, _clause_end(text, s, _in_quote(text, s))))
                    for s, e in _announced_lists(text, body)]
     candidates += _purpose_clauses(text, body)
+    if not candidates:
+        candidates = _meeting_topic(text, body)
     goals: list[str] = []
     evidence: list[tuple[int, int]] = []
-    for s, e in sorted(candidates):
+    for s, e in sorted(a for c in candidates for a in _split_aims(text, *c)):
         s, e = _trim(text, s, e)
         if held := holding.match(text, s, e):  # "melaksanakan rapat koordinasi ... untuk X": the aim is X
             s = held.end()
