@@ -224,3 +224,12 @@ def test_meeting_topic_when_no_aim_is_stated(body, goals):
 ])
 def test_purpose_said_of_the_meeting_at_a_distance_and_second_aims(body, goals):
     assert extract_goals(make_doc(body)).value == goals
+
+
+def test_an_aim_continued_in_the_next_sentence_and_a_meeting_as_part_of_an_effort():
+    body = ("Menurut Kepala Kesbangpol, tujuan Rakor ini adalah untuk mendapatkan masukan tentang kesiapan pemilu. "
+            "Serta mendeteksi dini potensi kerawanan di setiap kecamatan. Pelaksanaan kegiatan Rakor ini merupakan salah "
+            "satu bagian dari upaya kita bersama dalam rangka menyukseskan pemilihan Bupati tahun ini.")
+    assert extract_goals(make_doc(body)).value == ["mendapatkan masukan tentang kesiapan pemilu",
+                                                   "mendeteksi dini potensi kerawanan di setiap kecamatan",
+                                                   "menyukseskan pemilihan Bupati tahun ini"]

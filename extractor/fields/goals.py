@@ -244,6 +244,17 @@ def _second_aim() -> re.Pattern[str]:
     return re.compile(load_toml("patterns.toml")["goals"]["second_aim"], re.I)
 
 
+@lru_cache(maxsize=1)
+def _continued_aim() -> re.Pattern[str]:
+    return re.compile(load_toml("patterns.toml")["goals"]["continued_aim"])
+
+
+def _continued(text: str, end: int) -> list[tuple[int, int]]:
+    """"tujuan rakor ini untuk X. Serta Y.": the aim Y that the next sentence adds."""
+    more = _continued_aim().match(text, end)
+    return [(more.end(), _clause_end(text, more.end(), False))] if more else []
+
+
 def _split_aims(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """"untuk X dan untuk Y": X and Y, each a goal of its own."""
     spans, left = [], start
@@ -311,7 +322,7 @@ def extract_goals(doc: Doc) -> FieldResult:
         if len(items) == 1 and _is_result_list(m.group()):
             items = _split_results(text, m.end(), end)
             items += _next_results(text, end, text[items[0][0]:items[0][1]].lstrip(" :"))
-        candidates += items
+        candidates += items + _continued(text, end)
     candidates += [(s, min(e, _clause_end(text, s, _in_quote(text, s))))
                    for s, e in _announced_lists(text, body)]
     candidates += _purpose_clauses(text, body)
