@@ -12,6 +12,8 @@ from fields_helpers import make_doc
     ("Pemerintah Kota Blitar melalui Bakesbangpol menggelar rapat koordinasi Desk Pilkada.", "Pemerintah Kota Blitar"),
     ("LUBUK BASUNG – Satuan Polisi Pamong Praja dan Pemadam Kebakaran (Satpol PP dan Damkar) Kabupaten Agam menggelar rapat koordinasi.",
      "Satuan Polisi Pamong Praja dan Pemadam Kebakaran (Satpol PP dan Damkar) Kabupaten Agam"),
+    ("Diselenggarakan Rapat Koordinasi Lintas Sektoral di Aula Tribrata. Acara ini dipimpin secara langsung oleh "
+     "Kapolda Sumatera Utara Irjen Whisnu.", "Polda Sumatera Utara"),
     ("Rapat koordinasi digelar di Gedung Serbaguna. Rapat dipimpin oleh Kapolres Lima Puluh Kota AKBP Syaiful.",
      "Polres Lima Puluh Kota"),
 ])

@@ -37,7 +37,7 @@ PASSIVE = re.compile(
     r"(?P<x>[A-Z][^,.;\n]{2,120})"
 )
 NAME_BEFORE = re.compile(r"((?:[A-Z][\w.'’/-]*)(?:\s+(?:[A-Z][\w.'’/-]*|dan|&))*)\s+$")
-CHAIRED = re.compile(r"\b(?:dipimpin|di\s?buka)\s+(?:langsung\s+|secara resmi\s+)?(?:oleh\s+)?(?P<x>[A-Z][^,.;\n]{2,120})")
+CHAIRED = re.compile(r"\b(?:dipimpin|di\s?buka)\s+(?:langsung\s+|secara\s+(?:resmi|langsung)\s+)?(?:oleh\s+)?(?P<x>[A-Z][^,.;\n]{2,120})")
 # "Menko Polhukam Wiranto memimpin rapat koordinasi": the chair's institution, when no organiser is named
 CHAIRING = re.compile(r"(?P<x>[A-Z][^,.;\n]{2,120}?)\s+(?:memimpin|membuka)\s+(?:langsung\s+)?(?:\w+\s+){0,2}?"
                       r"(?:rapat|rakor|fgd|pertemuan|video conference|vicon|audiensi)\b", re.I)
