@@ -92,6 +92,11 @@ SITES: list[tuple[str, list[str], list[str], list[str]]] = [
     (r"(^|\.)detik\.com$", [_cls("detail__body-text")],
      [".//div[contains(@class, 'parallaxindetail')]"], []),  # an in-body ad slot
     (r"(^|\.)kompas\.com$", [_cls("read__content")], [], []),
+    (r"(^|\.)okezone\.com$", ["//div[@id='contentx']"],
+     ["./div[contains(@class, 'flying_carpet')]",      # an in-body ad slot
+      "./div[@id='metube_div']",                        # a video widget with its popular-video title
+      "./div[div[contains(@id, 'Preload')]]"], []),     # a native-ad slot ('Loading...')
+    (r"(^|\.)jpnn\.com$", [_cls("page-content") + "/div[count(p) >= 3]"], [], []),  # the unnamed text div
 ]
 
 
