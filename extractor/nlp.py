@@ -117,7 +117,7 @@ def build_pipeline(use_ner: bool = True) -> Language:
         nlp.add_pipe("rakor_ner").ner = load_ner(nlp, path)
     elif use_ner:
         log.warning("NER model %s not found: extracting with rules only", MODEL_NAME)
-    for name in ("rakor_date", "rakor_venue", "rakor_host", "rakor_attendees", "rakor_count", "rakor_goals",
+    for name in ("rakor_date", "rakor_venue", "rakor_attendees", "rakor_host", "rakor_count", "rakor_goals",
                  "rakor_record"):
         nlp.add_pipe(name)
     nlp(nlp.make_doc(WARM_UP))  # compiles the gazetteer regexes now, not within the first document's time limit

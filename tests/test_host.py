@@ -74,3 +74,34 @@ def test_a_chair_after_a_site_dateline():
     body = ("tirto.id - Menteri Koordinator Bidang Politik Hukum dan Keamanan (Menkopolhukam) Wiranto memimpin rapat "
             "koordinasi khusus untuk persiapan menjaga keamanan pada kampanye terbuka.")
     assert extract_host(make_doc(body, title="Wiranto Pimpin Rakor Khusus")).value == "Kemenko Polhukam"
+
+
+def _record_host(title: str, body: str) -> str | None:
+    from extractor.nlp import build_pipeline
+    return build_pipeline(use_ner=False)(make_doc(body, title=title))._.record.host
+
+
+def test_the_first_official_named_gives_the_host_when_no_rule_does():
+    body = ("PONTIANAK – Situasi terkini pasca pemungutan suara Pemilu 2024 dicek dalam video conference di ruang "
+            "Command Center, Kamis (15/2/2024). Video conference diikuti Kapolda Kalbar Irjen Pol Pipit Rismanto, "
+            "Wakapolda Kalbar Brigjen Pol Roma Hutajulu dan para Kapolres jajaran.")
+    assert _record_host("Kapolda Cek Situasi Pasca Pemungutan Suara", body) == "Polda Kalbar"
+
+
+def test_a_guest_s_report_names_no_host():
+    body = ("SERANG - Polda Banten hadir Rapat Koordinasi Bidang Politik untuk mempersiapkan Pemilu 2024 bertempat di "
+            "Ballroom Hotel Horison pada Senin (11/12/2023). Kegiatan dihadiri Staf Ahli Gubernur Banten Komar dan "
+            "Kasubdit 1 Ditintelkam Polda Banten Kompol Heri Purnomo.")
+    assert _record_host("Polda Banten Hadiri Rapat Koordinasi Persiapan Pemilu", body) is None
+
+
+@pytest.mark.parametrize("host, plausible", [
+    ("Kepolisian Daerah Sumatera Selatan (Polda Sumsel)", True),
+    ("Forkopimda Diperluas\n\nKapolda Gorontalo", False),
+    ("POLRES BOGOR | Gardapelitanews.com –", False),
+    ("KPU adalah Coklit dari Petugas PPDP”", False),
+    ("Dalam rangka kerja sama baik dari unsur TNI maupun Polri", False),
+])
+def test_a_host_is_one_line_of_a_name(host, plausible):
+    from extractor.fields.host import _plausible
+    assert _plausible(host) is plausible

@@ -7,6 +7,7 @@ Kalimantan Tengah (Polda Kalteng)" rather than "Polda Kalteng").
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from spacy.tokens import Doc
@@ -41,6 +42,18 @@ CHAIRED = re.compile(r"\b(?:dipimpin|di\s?buka)\s+(?:langsung\s+|secara\s+(?:res
 # "Menko Polhukam Wiranto memimpin rapat koordinasi": the chair's institution, when no organiser is named
 CHAIRING = re.compile(r"(?P<x>[A-Z][^,.;\n]{2,120}?)\s+(?:memimpin|membuka)\s+(?:langsung\s+)?(?:\w+\s+){0,2}?"
                       r"(?:rapat|rakor|fgd|pertemuan|video conference|vicon|audiensi)\b", re.I)
+
+MAX_HOST_WORDS = 16
+IMPLAUSIBLE = re.compile(r"[\n|\"“”]|^(?:Dalam|Untuk|Guna|Agar)\b")
+
+# a guest's report: "Kapolres X hadiri acara Rapat Koordinasi", "Polda Y mengikuti rakor"
+GUEST_VERBS = ["hadiri", "menghadiri", "mengikuti", "ikuti"]
+
+
+@lru_cache(maxsize=1)
+def _attended() -> re.Pattern[str]:
+    nouns = alternation(load_toml("patterns.toml")["meeting"]["nouns"])
+    return re.compile(rf"\b(?:{alternation(GUEST_VERBS)})\s+(?:\w+\s+){{0,2}}?(?:{nouns})\b", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -123,7 +136,8 @@ def _subject_host(text: str, start: int, verb_at: int) -> tuple[str, tuple[int, 
     return None
 
 
-def extract_host(doc: Doc) -> FieldResult:
+def _candidates(doc: Doc) -> Iterator[FieldResult]:
+    """Hosts in the order the rules trust them."""
     text, body = doc_text(doc), doc._.body_start
     active = _active()
     for s, e in sentences(text, body):
@@ -135,24 +149,24 @@ def extract_host(doc: Doc) -> FieldResult:
             continue
         found = _subject_host(text, offset, m.start())
         if found:
-            return FieldResult(found[0], [found[1]], 0.85)
+            yield FieldResult(found[0], [found[1]], 0.85)
     if body:  # the headline: "Polda Kepri Gelar Rapat Koordinasi Lintas Instansi"
         m = _active(tuple(HEADLINE_VERBS)).search(text, 0, body)
         found = _subject_host(text, 0, m.start()) if m else None
         if found:
-            return FieldResult(found[0], [found[1]], 0.75)
+            yield FieldResult(found[0], [found[1]], 0.75)
     for s, e in sentences(text, body)[:LEAD_SENTENCES]:  # "Bawaslu Tangsel menggandeng Polres dan Kejari"
         lead = DATELINE.match(text, s, e)
         offset = lead.end() if lead else s
         m = CONVENING.search(text, offset, e)
         found = _subject_host(text, offset, m.start()) if m and m.start() - offset <= 200 else None
         if found:
-            return FieldResult(found[0], [found[1]], 0.5)
+            yield FieldResult(found[0], [found[1]], 0.5)
     m = OWN_MEETING.search(text, body)  # "rapat koordinasi Forum Komunikasi Pimpinan Daerah (Forkompinda) Kota X"
     if m and _heads().match(text, m.end()):
         name = role_extent(text[m.end():m.end() + 160]).strip(" ,.")
         if name and _institution_of(name):
-            return FieldResult(_fullest(text, name), [(m.end(), m.end() + len(name))], 0.45)
+            yield FieldResult(_fullest(text, name), [(m.end(), m.end() + len(name))], 0.45)
     for pattern, confidence in ((PASSIVE, 0.8), (CHAIRED, 0.6), (CHAIRING, 0.55)):
         for m in pattern.finditer(text, body):
             if pattern is PASSIVE and not m.group("by") and not _heads().match(m.group("x")):
@@ -164,6 +178,30 @@ def extract_host(doc: Doc) -> FieldResult:
             host = _institution_of(subject)
             if host:
                 written = as_written(text, host) if host != subject else host
-                return FieldResult(_fullest(text, written), [(m.start("x"), m.start("x") + len(subject))], confidence)
+                yield FieldResult(_fullest(text, written), [(m.start("x"), m.start("x") + len(subject))], confidence)
             break
-    return FieldResult()
+    yield _first_official(doc)
+
+
+def extract_host(doc: Doc) -> FieldResult:
+    return next((found for found in _candidates(doc) if _plausible(found.value)), FieldResult())
+
+
+def _plausible(host: str | None) -> bool:
+    """A name of an institution: one line, no quote or page chrome, not a clause ("Dalam rangka ...")."""
+    return bool(host) and not IMPLAUSIBLE.search(host) and len(host.split()) <= MAX_HOST_WORDS
+
+
+def _first_official(doc: Doc) -> FieldResult:
+    """The institution of the first official the report names at the meeting, unless the report
+    is told by a guest ("Polda Banten Hadiri Rapat Koordinasi"): a guest names no organiser."""
+    attendees = (doc._.fields or {}).get("attendees")
+    if not attendees or not attendees.value:
+        return FieldResult()
+    text, body = doc_text(doc), doc._.body_start
+    lead = sentences(text, body)[:LEAD_SENTENCES]
+    if _attended().search(text, 0, lead[-1][1] if lead else body):
+        return FieldResult()
+    first = min(zip(attendees.value, attendees.evidence), key=lambda pair: pair[1][0])
+    institution = first[0].get("institution")
+    return FieldResult(institution, [first[1]], 0.3) if institution else FieldResult()
