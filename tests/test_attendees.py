@@ -336,3 +336,13 @@ def test_unnamed_national_posts_and_bare_lists_after_dihadiri_are_institutions()
                    "Rakor dengan dihadiri KPU, Bawaslu, Polda, dan Korem 044 Garuda Hitam.")
     institutions = {a["institution"] for a in extract_attendees(doc).value}
     assert {"Polri", "Kementerian Dalam Negeri", "TNI", "KPU RI", "Korem 044 Garuda Hitam", "Bawaslu"} <= institutions
+
+
+def test_invited_institutions_listed_in_the_next_sentence():
+    body = ("KIP Aceh Tengah melaksanakan Rapat Koordinasi bersama Forkopimda, Kamis (4/8/2022). Rakor ini turut mengundang "
+            "pimpinan lembaga dan dinas terkait. Diantaranya adalah Kodim 0106 Aceh Tengah, Kejaksaan Negeri Aceh Tengah, "
+            "Pengadilan Negeri Aceh Tengah, Panwaslih dan Dinas Kependudukan dan Catatan Sipil.")
+    institutions = [a["institution"] for a in extract_attendees(make_doc(body)).value]
+    for listed in ("Kodim 0106 Aceh Tengah", "Kejaksaan Negeri Aceh Tengah", "Pengadilan Negeri Aceh Tengah",
+                   "Dinas Kependudukan dan Catatan Sipil"):
+        assert listed in institutions

@@ -58,7 +58,7 @@ NAME_FIRST_BOUNDARY = re.compile(r"(?:^|[,:;)]|\b(?:dan|serta|yakni|yaitu|lain|h
 # "Sdr. Abidin Nasyar (Ketua KPU Kab. Serang)", "Yadi (Ketua Bawaslu Kab. Serang)": a name, its post in brackets
 ROLE_IN_BRACKETS = re.compile(r"\s*\(\s*(?=\S)")
 # A sentence that goes on with the list of the sentence before: "Selain itu, Budi Gunawan Kepala BIN, ..."
-LIST_GOES_ON = re.compile(r"\W*(?:selain itu|kemudian|lalu|juga|tampak|turut pula|hadir juga|ada juga)\b", re.I)
+LIST_GOES_ON = re.compile(r"\W*(?:selain itu|kemudian|lalu|juga|tampak|turut pula|hadir juga|ada juga|di\s?antaranya)\b", re.I)
 STREET_BEFORE = re.compile(r"\b(?:Jalan|Jl|Jln)\.?\s+$")
 LIST_GAP = re.compile(r"^\s*(?:,|dan|serta|maupun|,\s*dan|,\s*serta)\s*(?:dari\s+|perwakilan\s+)?$")
 COORDINATED = re.compile(r"\s+(?:dan|serta)\s+")
