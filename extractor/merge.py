@@ -8,16 +8,19 @@ Two meeting reports describe the same meeting when
 - outlets disagree on the host, but they give the same meeting_date and both name the place,
   which agrees, or share SHARED_PEOPLE named attendees (a video conference is reported from
   each local site, so the venue does not decide there); or
+- outlets disagree on the date by a day (one dates the report, one the meeting, or the meeting ran
+  over two days), but they give the same host and share a named attendee; or
 - their texts are near duplicates (a press release reprinted by several outlets): MinHash
   Jaccard >= NEAR_DUPLICATE over word bigrams of title, goals, venue and attendee names,
   with LSH finding the candidates.
 Meetings are the connected components of these links, like the mentions of one GDELT event,
-except that two groups giving different dates are never joined.
+except that two groups giving dates more than NEAR_DAYS apart are never joined.
 """
 from __future__ import annotations
 
 import hashlib
 import json
+from datetime import date, timedelta
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -34,6 +37,7 @@ VENUE_F1 = 0.5
 GOAL_F1 = 0.8           # goals this close are one goal told twice
 NEAR_DUPLICATE = 0.6
 SHARED_PEOPLE = 1       # named attendees two reports of one meeting share when their hosts differ
+NEAR_DAYS = 1           # dates two reports of one meeting may give, with one host and a shared attendee
 NUM_PERM = 128
 PARENTHESIS = re.compile(r"\([^)]*\)")
 
@@ -95,9 +99,13 @@ def minhash(record: MeetingRecord) -> MinHash:
     return signature
 
 
+def days_apart(a: str, b: str) -> int:
+    return abs((date.fromisoformat(a) - date.fromisoformat(b)).days)
+
+
 class _Groups:
-    """Union-find over record positions; two groups that give different dates never join
-    (a report without a date could otherwise chain two meetings)."""
+    """Union-find over record positions; two groups that give different dates never join unless
+    the link allows a few days' difference (a report without a date could otherwise chain two meetings)."""
 
     def __init__(self, dates: list[str | None]):
         self.parent = list(range(len(dates)))
@@ -109,9 +117,9 @@ class _Groups:
             i = self.parent[i]
         return i
 
-    def union(self, i: int, j: int) -> None:
+    def union(self, i: int, j: int, days: int = 0) -> None:
         a, b = sorted((self.find(i), self.find(j)))
-        if a != b and not (self.date[a] and self.date[b] and self.date[a] != self.date[b]):
+        if a != b and not (self.date[a] and self.date[b] and days_apart(self.date[a], self.date[b]) > days):
             self.parent[b] = a
             self.date[a] = self.date[a] or self.date[b]
 
@@ -138,6 +146,12 @@ def group_records(records: list[MeetingRecord], aliases: Path | None) -> list[li
             for j in members[:n]:
                 if same_meeting_other_host(records[i], records[j]):
                     groups.union(i, j)
+    for (day, key), members in by_date_host.items():
+        later = (date.fromisoformat(day) + timedelta(days=NEAR_DAYS)).isoformat()
+        for i in members:
+            for j in by_date_host.get((later, key), []):
+                if shared_people(records[i], records[j]) >= SHARED_PEOPLE:
+                    groups.union(i, j, days=NEAR_DAYS)
     lsh = MinHashLSH(threshold=NEAR_DUPLICATE, num_perm=NUM_PERM)
     signatures = [minhash(r) for r in records]
     for i, signature in enumerate(signatures):

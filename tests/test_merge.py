@@ -98,3 +98,18 @@ def test_a_video_conference_reported_from_two_sites_is_one_meeting(corpus):
     ]
     meetings = merge_records(records, corpus / "aliases.csv")
     assert [[s["doc_id"] for s in m["sources"]] for m in meetings] == [["a", "b"], ["c"]]
+
+
+def test_a_day_apart_with_one_host_and_a_shared_attendee_is_one_meeting(corpus):
+    kapolda = [Attendee(name="Johni Asadoma", role="Kapolda NTT")]
+    records = [
+        report("a", meeting_date="2023-11-06", host="Polda NTT", venue="Rupatama Mapolda NTT", attendees=kapolda),
+        report("b", meeting_date="2023-11-07", host="Kepolisian Daerah Nusa Tenggara Timur (Polda NTT)",
+               venue="Rupatama Mapolda NTT", attendees=kapolda),
+        report("c", meeting_date="2023-11-05", host="Polda NTT", venue="Hotel Aston Kupang",
+               attendees=[Attendee(name="Aldrin Mongan", role="Kabid Humas Polda NTT")]),  # nobody shared
+        report("d", meeting_date="2023-11-08", host="Polda NTT", attendees=kapolda),  # two days after the meeting
+    ]
+    meetings = merge_records(records, corpus / "aliases.csv")
+    assert [[s["doc_id"] for s in m["sources"]] for m in meetings] == [["a", "b"], ["c"], ["d"]]
+    assert meetings[0]["meeting_date"] == "2023-11-06"
