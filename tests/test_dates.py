@@ -66,3 +66,17 @@ def test_an_event_word_before_an_earlier_date_does_not_count_against_the_next_on
     body = ("Polres Kudus menggelar rapat koordinasi menjelang pemungutan suara 14 Februari 2024 di aula, "
             "Senin (5/2/2024).")
     assert extract_meeting_date(make_doc(body, published=date(2024, 2, 5))).value == "2024-02-05"
+
+
+@pytest.mark.parametrize("body", [
+    "Menko Polhukam, Senin, mengecek kesiapan Pemilu serentak di Maluku pada 17 April 2019 bersama Forkopimda.",
+    "Polri melakukan deteksi dini kerawanan dalam penyelenggaraan Pilkada Serentak, 9 Desember 2015, kata Kapolri.",
+    "Rapat koordinasi itu digelar untuk menyukseskan pemilihan Gubernur Kalimantan Tengah pada 23 September 2020.",
+])
+def test_a_date_after_an_election_without_its_weekday_is_election_day(body):
+    assert extract_meeting_date(make_doc(body, published=date(2019, 1, 1))).value is None
+
+
+def test_a_meeting_date_with_its_weekday_after_an_election_word_is_the_meeting():
+    body = "Bawaslu menggelar rapat koordinasi pengawasan Pilkada, Senin (5/8/2024), di aula kantornya."
+    assert extract_meeting_date(make_doc(body, published=date(2024, 8, 6))).value == "2024-08-05"

@@ -139,6 +139,11 @@ def _other_event_cue() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def _election_day() -> re.Pattern[str]:
+    return re.compile(load_toml("patterns.toml")["dates"]["election_day"])
+
+
+@lru_cache(maxsize=1)
 def _meeting_subject() -> re.Pattern[str]:
     """The meeting as the subject of a schedule word ("Rakor dijadwalkan berlangsung X", "rapat
     tersebut akan dimulai"): the date is the meeting's own, not another event's."""
@@ -158,6 +163,8 @@ def _score(mention: DateMention, text: str, body_start: int, after: int = 0) -> 
         score += 2.0
     cue = _other_event_cue().search(before)
     if cue and not _meeting_subject().search(before, 0, cue.start() + 1):
+        score -= 3.5
+    elif mention.weekday is None and not mention.relative and _election_day().search(before):
         score -= 3.5
     if mention.start < body_start:
         score -= 2.0  # headline
