@@ -346,3 +346,25 @@ def test_invited_institutions_listed_in_the_next_sentence():
     for listed in ("Kodim 0106 Aceh Tengah", "Kejaksaan Negeri Aceh Tengah", "Pengadilan Negeri Aceh Tengah",
                    "Dinas Kependudukan dan Catatan Sipil"):
         assert listed in institutions
+
+
+def test_a_unit_written_with_spaced_slash_and_a_rank_spelt_mayjend():
+    body = "Juga turut hadir Pangdam XVII / Cenderawasih Mayjend TNI Hinsa Siburian dan Karo Ops Polda Papua Kombes Pol Tatang."
+    entries = extract_attendees(make_doc(body)).value
+    assert {"name": "Hinsa Siburian", "role": "Pangdam XVII / Cenderawasih", "institution": "Kodam XVII / Cenderawasih"} \
+        .items() <= entries[0].items()
+    assert not any((a["institution"] or "").startswith("TNI") for a in entries)  # the rank's force is no attendee
+
+
+def test_a_division_s_field_is_no_institution():
+    body = ("Rapat dihadiri Koordinator Divisi Hukum Bawaslu Sulawesi Selatan, dan Kepala Bidang Teknis Penyelenggaraan "
+            "serta perwakilan Polda Sulsel.")
+    institutions = [a["institution"] for a in extract_attendees(make_doc(body)).value]
+    assert "Polda Sulsel" in institutions
+    assert not {"Hukum", "Teknis Penyelenggaraan"} & set(institutions)
+
+
+def test_a_name_after_a_comma_follows_an_office_that_runs_on_to_its_institution():
+    body = "Dirjen Politik dan Pemerintahan Umum Kemendagri, Togap Simangunsong menutup rangkaian kegiatan rapat koordinasi."
+    entry = extract_attendees(make_doc(body)).value[0]
+    assert (entry["name"], entry["institution"]) == ("Togap Simangunsong", "Kemendagri")

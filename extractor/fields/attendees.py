@@ -18,7 +18,7 @@ from extractor import gazetteer
 from extractor.data import alternation, load_toml
 from extractor.fields import FieldResult
 from extractor.fields.text import doc_text, sentences
-from extractor.fields.units import (MENTION_WINDOW, as_written, extent_end, has_place, has_tail,
+from extractor.fields.units import (MENTION_WINDOW, as_written, extent_end, institution_mention, has_place, has_tail,
                                      is_institution_or_region, role_extent)
 from extractor.scoring import normalise
 
@@ -150,12 +150,8 @@ def _role_and_person(text: str, start: int, limit: int) -> tuple[int, str, tuple
     acronym = re.match(r"\s+[A-Z]{2,}\b", text[person[1]:limit]) if person else None
     if acronym and (nxt := _person_at(text, person[1] + acronym.end() + 1)):
         role_end, person = person[1] + acronym.end(), nxt
-    # "Pj Gubernur Kaltim, Akmal Malik memimpin", "Ketua KPU Kota Ternate, Ridwan Sangaji, S.H.,
-    # menjelaskan": a name set off by a comma, then its verb or the closing comma of the apposition.
-    if person is None and text[role_end:role_end + 2] == ", ":
-        after = _person_at(text, role_end + 2)
-        if after and (VERB_AFTER.match(text, after[1]) or APPOSITION_END.match(text, after[1])):
-            person = after
+    if person is None:
+        person = _apposed_person(text, role_end)
     # "Anggota KPU ... Divisi Teknis Penyelenggaraan Rahmawati Lubis": the post runs on over
     # capitalised words until a plausible name that is not itself followed by more of a post name.
     if person is None and text[role_end:role_end + 1] == " ":
@@ -177,7 +173,17 @@ def _role_and_person(text: str, start: int, limit: int) -> tuple[int, str, tuple
                 role_end, person = alt_end, alt
             elif CAPITALISED_RUN.fullmatch(gap):  # "Kepala Bidang Pemberdayaan Masyarakat Desa Dinas X"
                 role_end = _office_end(text, nxt.start(), alt_end, limit)
+                person = _apposed_person(text, role_end)  # "Dirjen Politik dan PUM Kemendagri, Togap S menutup"
     return role_end, text[start:role_end].strip(" ,"), person
+
+
+def _apposed_person(text: str, role_end: int) -> tuple[int, int, str] | None:
+    """"Pj Gubernur Kaltim, Akmal Malik memimpin", "Ketua KPU Kota Ternate, Ridwan Sangaji, S.H.,
+    menjelaskan": a name set off by a comma, then its verb or the closing comma of the apposition."""
+    if text[role_end:role_end + 2] != ", ":
+        return None
+    after = _person_at(text, role_end + 2)
+    return after if after and (VERB_AFTER.match(text, after[1]) or APPOSITION_END.match(text, after[1])) else None
 
 
 SAID_BY = re.compile(r"[,”\"]\s*(?:ujar|kata|tutur|ucap|ungkap|jelas|tegas|terang|papar)(?:nya)?\s+")
@@ -376,6 +382,13 @@ def _origin(text: str, pos: int, limit: int) -> str | None:
     return text[start:end] or None
 
 
+@lru_cache(maxsize=1)
+def _force_of_rank() -> re.Pattern[str]:
+    """A rank written with its force ("Mayjen TNI", "Brigjen Pol"), up to the force."""
+    prefixes = {r.rank.rsplit(" ", 1)[0] for r in gazetteer.ranks() if r.rank.endswith((" TNI", " Pol"))}
+    return re.compile(rf"\b(?:{alternation(prefixes)})\s+$")
+
+
 def _institutions(text: str, s: int, e: int, taken: list[Mention]) -> list[Mention]:
     """Institutions named without a person in a sentence that reports who took part.
 
@@ -388,6 +401,8 @@ def _institutions(text: str, s: int, e: int, taken: list[Mention]) -> list[Menti
     for m in institution_re.finditer(text, s, e):
         if m.start() < pos or any(t.start <= m.start() < t.end for t in taken):
             continue
+        if _force_of_rank().search(text, max(s, m.start() - 20), m.start()):
+            continue  # "Mayjen TNI Hinsa Siburian": the rank's force, not an institution taking part
         last_end = max((t.end for t in taken if t.end <= m.start()), default=None)
         mention = text[m.start():extent_end(text, m.start(), e)]
         place = PLACE_AFTER.match(text, m.start() + len(mention), e)
@@ -613,6 +628,16 @@ def _placed(text: str, bare: str, institutions: list[str]) -> str:
     return next(iter(placed.values())) if len(placed) == 1 else bare
 
 
+FIELD_WORDS = frozenset({"Koordinator", "Sekretaris", "Sumber", "SDM"})  # beside [attendees] office_words
+
+
+def _names_an_institution(institution: str) -> bool:
+    """Not a bare field of work ("Hukum", "Teknis Penyelenggaraan", "Sumber Daya"): the post of a
+    division head names the division's field, which is no body of its own."""
+    words = institution.split()
+    return len(words) > 3 or not all(w in _not_name_words() or w in FIELD_WORDS for w in words)
+
+
 def extract_attendees(doc: Doc) -> FieldResult:
     text, body = doc_text(doc), doc._.body_start
     orgs = {(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ == "ORG"}
@@ -639,6 +664,10 @@ def extract_attendees(doc: Doc) -> FieldResult:
             m.institution = _placed(text, m.institution, known)
         if m.institution:
             m.institution = as_written(text, m.institution)
+    for m in merged:
+        if m.institution and not _names_an_institution(m.institution):
+            m.institution = None
+    merged = [m for m in merged if m.name or m.institution]
     value = [
         {"name": m.name, "role": m.role, "institution": m.institution, "represents": m.represents,
          "institution_canonical": gazetteer.canonical_institution(m.institution) if m.institution else None}

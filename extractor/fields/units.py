@@ -99,8 +99,8 @@ def role_extent(text: str) -> str:
         at = end + space.end()
         if _name_part().match(text, at):
             break  # "Pj Gubernur Bali I Gusti Ngurah Wirawan": a name starts here, not a unit
-        slash = re.match(rf"{UNIT_CODE}/", text[at:])
-        if slash:  # "0311/Pesisir Selatan", "1014/Pbn", "0818/Malang-Batu", "IV/Diponegoro"
+        slash = re.match(rf"{UNIT_CODE}\s?/\s?", text[at:])
+        if slash:  # "0311/Pesisir Selatan", "1014/Pbn", "0818/Malang-Batu", "IV/Diponegoro", "XVII / Cenderawasih"
             after = at + slash.end()
             region = _regions().match(text, after)
             token = re.match(r"[\w.-]*\w", text[after:])
