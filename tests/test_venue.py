@@ -40,6 +40,12 @@ def test_no_place_stated():
     ("Kapolda memimpin rapat koordinasi pengamanan pemilu di Yogyakarta, Rabu (21/8/2024).", "Yogyakarta"),
     ("Mabes Polri menggelar video conference terkait rapat koordinasi pengamanan Pilkada 2020.", "video conference"),
     ("Rakor Muspika digelar di rumah makan Pak Kumis Baleharjo, Kamis (10/10/2024).", "rumah makan Pak Kumis Baleharjo"),
+    # "di" run into its noun, a room spelt in two words, a floor before the room
+    ("Pagi tadi digelar Rapat Koordinasi Pengamanan Pilkades diruang Aula Mapolres Pekalongan, Sabtu (5/2/2022).",
+     "ruang Aula Mapolres Pekalongan"),
+    ("Kapolda membuka rapat koordinasi yang dilaksanakan di ball room hotel Whyndam, Senin (22/1/2018).",
+     "ball room hotel Whyndam"),
+    ("Rakor digelar di lantai 3 Aula Triton Polda Papua Barat, Kamis (5/9/2024).", "lantai 3 Aula Triton Polda Papua Barat"),
 ])
 def test_venues_of_real_reports(body, expected):
     assert extract_venue(make_doc(body)).value == expected

@@ -36,7 +36,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     table = load_toml("patterns.toml")["venue"]
     heads = alternation(table["heads"])
     physical = re.compile(
-        rf"(?:\b(?:bertempat|berlangsung|dilaksanakan|digelar|diadakan|diselenggarakan)\s+)?\bdi\s+(?=(?:{heads})\b)",
+        rf"(?:\b(?:bertempat|berlangsung|dilaksanakan|digelar|diadakan|diselenggarakan)\s+)?\bdi\s*(?=(?:{heads})\b)",
         re.I,
     )
     online = alternation(table["online"])
