@@ -59,6 +59,13 @@ def test_audiens_and_vicon_are_meetings(body):
     assert extract_relevance(make_doc(body, title="Pilkada")).value is True
 
 
+def test_holding_a_video_conference_counts_as_holding_a_meeting():
+    body = ("Kapolda Kalbar melaksanakan video conference dengan Polres jajaran di ruang Command Center, Kamis (15/2/2024), "
+            "untuk mengecek situasi pasca pemungutan suara Pemilu 2024.")
+    found = extract_relevance(make_doc(body, title="Kapolda Cek Situasi Pasca Pemungutan Suara"))
+    assert found.value is True and found.confidence > 0.75
+
+
 def test_a_visit_between_institutions_is_an_audiensi_and_a_party_meeting_is_not_coordination():
     visit = ("Komisi Pemilihan Umum (KPU) RI kunjungi pimpinan Mahkamah Agung (MA) di Jakarta, Selasa (13/10/2015), "
              "untuk membahas pengaturan sengketa Pilkada serentak.")
