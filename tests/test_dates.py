@@ -71,7 +71,8 @@ def test_an_event_word_before_an_earlier_date_does_not_count_against_the_next_on
 @pytest.mark.parametrize("body", [
     "Menko Polhukam, Senin, mengecek kesiapan Pemilu serentak di Maluku pada 17 April 2019 bersama Forkopimda.",
     "Polri melakukan deteksi dini kerawanan dalam penyelenggaraan Pilkada Serentak, 9 Desember 2015, kata Kapolri.",
-    "Rapat koordinasi itu digelar untuk menyukseskan pemilihan Gubernur Kalimantan Tengah pada 23 September 2020.",
+    "Rapat koordinasi itu digelar untuk menyukseskan pemilihan Gubernur dan Wakil Gubernur Kalimantan Tengah pada "
+    "23 September 2020.",
 ])
 def test_a_date_after_an_election_without_its_weekday_is_election_day(body):
     assert extract_meeting_date(make_doc(body, published=date(2019, 1, 1))).value is None

@@ -19,6 +19,7 @@ from extractor.fields import FieldResult
 from extractor.fields.text import doc_text, mentions_meeting, sentence_bounds
 
 MAX_MENTIONS = 200  # a report states a handful of dates; a page of thousands is a table, not a report
+ELECTION_WINDOW = 80  # "pemilihan Gubernur dan Wakil Gubernur Kalimantan Tengah pada 23 September 2020"
 MIN_SCORE = 2.0  # below this a date is some other event's (election day, a deadline), not the meeting's
 
 
@@ -164,7 +165,8 @@ def _score(mention: DateMention, text: str, body_start: int, after: int = 0) -> 
     cue = _other_event_cue().search(before)
     if cue and not _meeting_subject().search(before, 0, cue.start() + 1):
         score -= 3.5
-    elif mention.weekday is None and not mention.relative and _election_day().search(before):
+    elif mention.weekday is None and not mention.relative and _election_day().search(
+            text[max(s, mention.start - ELECTION_WINDOW, after):mention.start].lower()):
         score -= 3.5
     if mention.start < body_start:
         score -= 2.0  # headline
