@@ -59,7 +59,7 @@ def test_a_passive_without_oleh_needs_an_institution():
 @pytest.mark.parametrize("title, body, expected", [
     ("Rakor Pilkada Malut", "Untuk memastikan Pilkada 2024 berlangsung aman, damai, jujur, dan adil, Kementerian Koordinator "
      "Bidang Politik, Hukum, dan Keamanan (Kemenko Polkam) RI menggelar Rapat Koordinasi bersama Pemprov.",
-     "Kementerian Koordinator Bidang Politik"),
+     "Kementerian Koordinator Bidang Politik, Hukum, dan Keamanan (Kemenko Polkam) RI"),
     ("Sinergi Pengawasan", "Agar pesta demokrasi berjalan lancar, Badan Pengawas Pemilu (Bawaslu) Tangsel menggandeng "
      "Polres dan Kejaksaan Negeri setempat. Rapat koordinasi digelar di kantor Bawaslu.",
      "Badan Pengawas Pemilu (Bawaslu) Tangsel"),
@@ -105,3 +105,9 @@ def test_a_guest_s_report_names_no_host():
 def test_a_host_is_one_line_of_a_name(host, plausible):
     from extractor.fields.host import _plausible
     assert _plausible(host) is plausible
+
+
+def test_a_ministry_named_with_its_fields_in_a_comma_list_stays_whole():
+    body = ("JAKARTA – Kementerian Koordinator Bidang Politik, Hukum, dan Keamanan (Kemenko Polhukam) menggelar rapat "
+            "koordinasi kesiapan Pemilu 2019, Rabu (20/3/2019).")
+    assert extract_host(make_doc(body)).value == "Kementerian Koordinator Bidang Politik, Hukum, dan Keamanan (Kemenko Polhukam)"

@@ -92,9 +92,11 @@ def _fullest(text: str, host: str) -> str:
 @lru_cache(maxsize=1)
 def _subject_cut() -> re.Pattern[str]:
     weekdays = alternation(load_toml("calendar.toml")["weekdays"])  # "Polres X Kamis (14/11) menggelar"
-    return re.compile(rf"\s+(?:{SUBJECT_CUT_WORDS}|{weekdays})\b.*$|,.*$", re.I)
+    # a comma inside a name's list of fields ("Bidang Politik, Hukum, dan Keamanan") does not end it
+    return re.compile(rf"\s+(?:{SUBJECT_CUT_WORDS}|{weekdays})\b.*$|,(?!\s+(?-i:[A-Z])\w+,?\s+(?:dan|&)\s+(?-i:[A-Z])|\s+(?:dan|&)\s+(?-i:[A-Z])\w+\s*(?:\(|$)).*$", re.I)
 
 
+FIELD_LIST = re.compile(r",\s*[A-Z]\w+,$")  # "Bidang Politik, Hukum, dan Keamanan": one name's fields
 PARENTHESIS_END = re.compile(r"\s*\([^)]*\)$")
 LOWER_VERB = re.compile(r"\s+(?:me|ber|di)[a-z]{3,}\b.*$")  # "Polres X menginisiasi silaturahmi ...": X
 
@@ -103,8 +105,8 @@ def _organiser(subject: str) -> str:
     """The first organiser of a subject: "X dan Y" gives X when Y is another institution or role."""
     subject = LOWER_VERB.sub("", _subject_cut().sub("", subject)).strip(" ,.")
     for m in re.finditer(r"\s+dan\s+", subject):
-        if _heads().match(subject, m.end()):
-            return subject[:m.start()]
+        if _heads().match(subject, m.end()) and not FIELD_LIST.search(subject, 0, m.start()):
+            return subject[:m.start()].rstrip(" ,")
     return subject
 
 
