@@ -233,3 +233,10 @@ def test_an_aim_continued_in_the_next_sentence_and_a_meeting_as_part_of_an_effor
     assert extract_goals(make_doc(body)).value == ["mendapatkan masukan tentang kesiapan pemilu",
                                                    "mendeteksi dini potensi kerawanan di setiap kecamatan",
                                                    "menyukseskan pemilihan Bupati tahun ini"]
+
+
+def test_a_clause_cut_inside_a_list_is_no_aim():
+    body = ("Rakor ini bertujuan untuk menyamakan persepsi seluruh unsur keamanan. Hasil rakor adalah pemetaan TPS rawan "
+            "pada pemilihan Gubernur dan Wakil Gubernur, pemilihan Wali Kota dan")
+    assert extract_goals(make_doc(body)).value == ["menyamakan persepsi seluruh unsur keamanan",
+                                                   "pemetaan TPS rawan pada pemilihan Gubernur dan Wakil Gubernur"]

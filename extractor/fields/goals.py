@@ -26,6 +26,7 @@ MAX_LEAD_INS = 60
 CLAUSE_END = re.compile(r"\.(?=[\"”’]?(?:\s|$))|\n|;")
 ABBREVIATION_END = re.compile(r"\b(?:No|Jl|Kab|Kec|Prov|H|Dr|Drs|dll|dsb|s\.d)$")
 QUOTE = re.compile(rf"[{QUOTES}]")
+DANGLING = re.compile(r"\s(?:dan|serta|atau|maupun|yang|dengan|untuk)$")
 MAX_RESULT_SENTENCES = 10
 MAX_LIST_CHARS = 1500  # an announced list inside one sentence: a few clauses
 SENTENCE_END = re.compile(r"\.(?=\s|$)|\n")
@@ -335,8 +336,8 @@ def extract_goals(doc: Doc) -> FieldResult:
         if held := holding.match(text, s, e):  # "melaksanakan rapat koordinasi ... untuk X": the aim is X
             s = held.end()
         value = text[s:e]
-        if len(value.split()) < MIN_WORDS:
-            continue
+        if len(value.split()) < MIN_WORDS or DANGLING.search(value):
+            continue  # "pemilihan Wali Kota dan": a clause cut inside a list is no aim
         norm = normalise(value)
         if len(goals) >= MAX_GOALS or any(_same_goal(norm, normalise(g)) for g in goals):
             continue
