@@ -6,13 +6,12 @@ component judged not to be a meeting report.
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from functools import lru_cache
 
 from spacy.language import Language
 from spacy.pipeline import TrainablePipe
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 from threadpoolctl import ThreadpoolController
 
 from extractor.article import Article
@@ -24,7 +23,7 @@ from extractor.fields.dates import extract_meeting_date
 from extractor.fields.goals import extract_goals
 from extractor.fields.host import extract_host
 from extractor.fields.relevance import extract_relevance
-from extractor.fields.text import doc_text, sentences
+from extractor.fields.text import doc_text
 from extractor.fields.venue import extract_venue
 
 
@@ -62,20 +61,44 @@ for _factory, (_field, _extract, _always) in _FIELDS.items():
     _register(_factory, _field, _extract, _always)
 
 
-# Sentences that list who took part: where names the rules cannot read (no role, no title) turn up.
-NER_CUES = re.compile(r"\b(?:hadir|dihadiri|menghadiri|peserta|diikuti|narasumber|pemateri|menghadirkan|"
-                      r"terdiri|perwakilan|undangan)\b", re.I)
 MAX_NER_SENTENCES = 60  # a report names its participants in a few sentences; a page of thousands is noise
 MAX_NER_TOKENS = 300  # and a sentence of them runs to a hundred tokens or so, not ten thousand
 
 
-class AttendanceNER:
-    """The trained NER, run only on the sentences of a meeting report that say who took part.
+class SentenceEntities:
+    """The trained NER's entities of one sentence, read when the attendee rules ask for them.
 
-    Those sentences are all the attendee extractor reads entities from, and they are a few of
-    a report's sentences, so NER costs a fraction of a whole-document pass and nothing on the
-    pages that relevance turned down. `ner` is set by nlp.build_pipeline (None: rules only).
+    The rules find most people by their posts; the model is run only on a sentence that says who
+    took part and still has capitalised words the rules did not read, so a report whose
+    participants the rules read costs no NER at all, and one that needs it a sentence or two.
     """
+
+    def __init__(self, ner: TrainablePipe, tokenizer: Callable[[str], Doc], doc: Doc) -> None:
+        self.ner, self.tokenizer, self.doc = ner, tokenizer, doc
+        self.found: dict[tuple[int, int], list[Span]] = {}
+
+    def __call__(self, start: int, end: int) -> list[Span]:
+        if (start, end) not in self.found:
+            self.found[start, end] = self._read(start, end) if len(self.found) < MAX_NER_SENTENCES else []
+        return self.found[start, end]
+
+    def _read(self, start: int, end: int) -> list[Span]:
+        # a sentence starts and ends at whitespace, so tokenising it alone gives the document's tokens
+        part = self.tokenizer(doc_text(self.doc)[start:end])
+        if len(part) > MAX_NER_TOKENS:
+            part = part[:MAX_NER_TOKENS].as_doc()
+        # one BLAS thread: worker processes are the parallelism and a second thread only contends
+        with _blas().limit(limits=1, user_api="blas"):
+            sentence = self.ner(part)
+        spans = (self.doc.char_span(start + ent.start_char, start + ent.end_char, label=ent.label_)
+                 for ent in sentence.ents)
+        return [span for span in spans if span is not None]
+
+
+class AttendanceNER:
+    """Gives a meeting report `doc._.sentence_entities`, the trained NER over the sentences the
+    attendee rules ask it to read; nothing on the pages that relevance turned down. `ner` is set
+    by nlp.build_pipeline (None: rules only)."""
 
     def __init__(self, tokenizer: Callable[[str], Doc]) -> None:
         self.ner: TrainablePipe | None = None
@@ -83,24 +106,8 @@ class AttendanceNER:
 
     def __call__(self, doc: Doc) -> Doc:
         relevant = (doc._.fields or {}).get("is_meeting_report")
-        if self.ner is None or relevant is None or not relevant.value:
-            return doc
-        text = doc_text(doc)
-        spans = [(s, e) for s, e in sentences(text, doc._.body_start) if NER_CUES.search(text, s, e)]
-        spans = spans[:MAX_NER_SENTENCES]
-        # a sentence starts and ends at whitespace, so tokenising it alone gives the document's tokens
-        parts = (self.tokenizer(text[s:e]) for s, e in spans)
-        entities = []
-        # one batched pass over the sentences, far cheaper than one pass per sentence; one BLAS
-        # thread, as worker processes are the parallelism and a second thread only contends
-        with _blas().limit(limits=1, user_api="blas"):
-            found = self.ner.pipe(p if len(p) <= MAX_NER_TOKENS else p[:MAX_NER_TOKENS].as_doc() for p in parts)
-            for (start, _), sentence in zip(spans, found):
-                for ent in sentence.ents:
-                    span = doc.char_span(start + ent.start_char, start + ent.end_char, label=ent.label_)
-                    if span is not None:
-                        entities.append(span)
-        doc.set_ents(entities)
+        if self.ner is not None and relevant is not None and relevant.value:
+            doc._.sentence_entities = SentenceEntities(self.ner, self.tokenizer, doc)
         return doc
 
 

@@ -32,9 +32,10 @@ BLAS_OPS = NumpyOps(use_blis=False)
 DATE_TOKEN = re.compile(r"^\d{1,2}/\d{1,2}(?:/\d{2,4})?$")
 
 # published_date and body_start are set by the caller; fields and record by the components;
-# article (the clean Article) lets the record carry doc_id, source, title and published.
+# article (the clean Article) lets the record carry doc_id, source, title and published;
+# sentence_entities (components.SentenceEntities) runs the trained NER on a sentence when asked.
 for _name, _default in (("published_date", None), ("body_start", 0), ("fields", None), ("record", None),
-                        ("article", None)):
+                        ("article", None), ("sentence_entities", None)):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=_default)
 

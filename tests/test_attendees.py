@@ -83,7 +83,7 @@ def _with_entities(body, entities):
     for text, label in entities:
         start = doc.text.index(text)
         spans.append(doc.char_span(start, start + len(text), label=label))
-    doc.set_ents(spans)
+    doc._.sentence_entities = lambda start, end: [x for x in spans if start <= x.start_char and x.end_char <= end]
     return doc
 
 

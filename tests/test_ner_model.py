@@ -101,7 +101,7 @@ def test_ner_can_be_sourced_into_blank_pipeline(nlp):
     assert any(e.label_ == "PER" and "Andika" in e.text for e in doc.ents)
 
 
-def test_pipeline_runs_the_model_on_the_sentences_that_list_participants(nlp):
+def test_pipeline_gives_the_model_s_entities_of_a_sentence_that_lists_participants(nlp):
     from extractor.nlp import build_pipeline
 
     sentence = ("Rapat koordinasi itu dihadiri Kapolres Pesisir Selatan AKBP Rendra Wicaksono, Ketua KPU Kabupaten "
@@ -114,8 +114,21 @@ def test_pipeline_runs_the_model_on_the_sentences_that_list_participants(nlp):
     doc = pipeline(doc)
     offset = doc.text.index(sentence)
     alone = {(e.start_char + offset, e.end_char + offset, e.label_) for e in nlp(sentence).ents}
-    assert {(e.start_char, e.end_char, e.label_) for e in doc.ents} == alone
+    read = doc._.sentence_entities(offset, offset + len(sentence))
+    assert {(e.start_char, e.end_char, e.label_) for e in read} == alone
     assert any(label == "PER" for _, _, label in alone)
+
+
+def test_a_report_whose_participants_the_rules_read_runs_no_ner():
+    from extractor.nlp import build_pipeline
+
+    pipeline = build_pipeline(use_ner=True)
+    doc = pipeline.make_doc("Rakor Pilkada\n\nPolres Pesisir Selatan menggelar rakor di Aula Bhayangkara, Senin "
+                            "(14/10/2024). Rapat dihadiri Kapolres Pesisir Selatan AKBP Rendra Wicaksono.")
+    doc._.body_start = len("Rakor Pilkada") + 2
+    doc = pipeline(doc)
+    assert doc._.record.attendees[0].name == "Rendra Wicaksono"
+    assert doc._.sentence_entities.found == {}
 
 
 def test_plain_spacy_load_resolves_rakor_architectures_through_entry_points(tmp_path):

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from extractor import gazetteer
 from extractor.data import alternation, load_toml
@@ -62,6 +62,10 @@ LIST_GOES_ON = re.compile(r"\W*(?:selain itu|kemudian|lalu|juga|tampak|turut pul
 STREET_BEFORE = re.compile(r"\b(?:Jalan|Jl|Jln)\.?\s+$")
 LIST_GAP = re.compile(r"^\s*(?:,|dan|serta|maupun|,\s*dan|,\s*serta)\s*(?:dari\s+|perwakilan\s+)?$")
 COORDINATED = re.compile(r"\s+(?:dan|serta)\s+")
+# Sentences the NER model reads: they list who took part, where names without a post turn up.
+NER_CUES = re.compile(r"\b(?:hadir|dihadiri|menghadiri|peserta|diikuti|narasumber|pemateri|menghadirkan|"
+                      r"terdiri|perwakilan|undangan)\b", re.I)
+CAPITALISED_WORD = re.compile(r"\b[A-Z][\w'’.-]*")
 CAPITALISED_RUN = re.compile(r"(?:\s+(?:dan\s+)?[A-Z][\w.-]*)*\s*")
 
 
@@ -596,11 +600,19 @@ def _regencies_and_cities(text: str, groups: list[Mention]) -> list[Mention]:
     return kept
 
 
-def _ner_people(doc: Doc, s: int, e: int, taken: list[Mention]) -> list[Mention]:
+def _unread_capitals(text: str, s: int, e: int, taken: list[Mention]) -> bool:
+    """Whether a sentence has capitalised words past its first that no rule mention covers: a name
+    without a post or an organisation only the NER model may read."""
+    return any(m.start() > s and m.group() not in _not_name_words()
+               and not any(t.start <= m.start() < t.end for t in taken)
+               for m in CAPITALISED_WORD.finditer(text, s, e))
+
+
+def _ner_people(text: str, entities: list[Span], s: int, e: int, taken: list[Mention]) -> list[Mention]:
     """Persons the trained NER model finds in a sentence that reports who took part, which the
-    rules missed (a name without role or title); empty when the model is not shipped."""
-    found, text = [], doc_text(doc)
-    for ent in doc.ents:
+    rules missed (a name without role or title)."""
+    found = []
+    for ent in entities:
         if ent.label_ != "PER" or not (s <= ent.start_char and ent.end_char <= e):
             continue
         if any(t.start < ent.end_char and ent.start_char < t.end for t in taken):
@@ -640,7 +652,7 @@ def _names_an_institution(institution: str) -> bool:
 
 def extract_attendees(doc: Doc) -> FieldResult:
     text, body = doc_text(doc), doc._.body_start
-    orgs = {(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ == "ORG"}
+    entities = doc._.sentence_entities  # None: no NER model shipped
     mentions: list[Mention] = []
     listing = False  # the sentence before listed who took part
     for s, e in sentences(text, body):
@@ -653,7 +665,10 @@ def extract_attendees(doc: Doc) -> FieldResult:
         part = _participants_end(text, s, e)
         listing = PRESENCE.search(text, s, part) is not None or goes_on
         if listing:
-            people += _ner_people(doc, s, part, people)
+            asks = entities and NER_CUES.search(text, s, e) and _unread_capitals(text, s, part, people)
+            found = entities(s, e) if asks else []
+            people += _ner_people(text, found, s, part, people)
+            orgs = {(ent.start_char, ent.end_char) for ent in found if ent.label_ == "ORG"}
             listed = _listed_groups(text, s, part, people, orgs)
             mentions += listed + _institutions(text, s, part, people + listed)
         mentions += people
