@@ -20,10 +20,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-from datetime import date, timedelta
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from datetime import date, timedelta
 from itertools import pairwise
 from pathlib import Path
 

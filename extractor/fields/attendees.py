@@ -18,7 +18,7 @@ from extractor import gazetteer
 from extractor.data import alternation, load_toml
 from extractor.fields import FieldResult
 from extractor.fields.text import doc_text, sentences
-from extractor.fields.units import (MENTION_WINDOW, as_written, extent_end, institution_mention, has_place, has_tail,
+from extractor.fields.units import (MENTION_WINDOW, as_written, extent_end, has_place, has_tail,
                                      is_institution_or_region, role_extent)
 from extractor.scoring import normalise
 
@@ -640,14 +640,12 @@ def _placed(text: str, bare: str, institutions: list[str]) -> str:
     return next(iter(placed.values())) if len(placed) == 1 else bare
 
 
-FIELD_WORDS = frozenset({"Koordinator", "Sekretaris", "Sumber", "SDM"})  # beside [attendees] office_words
-
-
 def _names_an_institution(institution: str) -> bool:
     """Not a bare field of work ("Hukum", "Teknis Penyelenggaraan", "Sumber Daya"): the post of a
     division head names the division's field, which is no body of its own."""
     words = institution.split()
-    return len(words) > 3 or not all(w in _not_name_words() or w in FIELD_WORDS for w in words)
+    fields = load_toml("patterns.toml")["attendees"]["field_words"]
+    return len(words) > 3 or not all(w in _not_name_words() or w in fields for w in words)
 
 
 def extract_attendees(doc: Doc) -> FieldResult:
@@ -679,7 +677,6 @@ def extract_attendees(doc: Doc) -> FieldResult:
             m.institution = _placed(text, m.institution, known)
         if m.institution:
             m.institution = as_written(text, m.institution)
-    for m in merged:
         if m.institution and not _names_an_institution(m.institution):
             m.institution = None
     merged = [m for m in merged if m.name or m.institution]
